@@ -1,0 +1,73 @@
+{#- Date arithmetic. Never subtract dates directly: on DB2 date - date is a yyyymmdd duration. -#}
+
+{% macro add_days(date_expr, n_days) -%}
+    {{ return(adapter.dispatch('add_days', 'cafcass')(date_expr, n_days)) }}
+{%- endmacro %}
+
+{% macro default__add_days(date_expr, n_days) -%}
+    cast({{ date_expr }} + cast({{ n_days }} as integer) as date)
+{%- endmacro %}
+
+{% macro db2__add_days(date_expr, n_days) -%}
+    add_days({{ date_expr }}, {{ n_days }})
+{%- endmacro %}
+
+{% macro ibmdb2__add_days(date_expr, n_days) -%}
+    {{ cafcass.db2__add_days(date_expr, n_days) }}
+{%- endmacro %}
+
+
+{#- Whole days from start_date to end_date (negative when end is earlier). -#}
+{% macro days_between(start_date, end_date) -%}
+    {{ return(adapter.dispatch('days_between', 'cafcass')(start_date, end_date)) }}
+{%- endmacro %}
+
+{% macro default__days_between(start_date, end_date) -%}
+    date_diff('day', {{ start_date }}, {{ end_date }})
+{%- endmacro %}
+
+{% macro db2__days_between(start_date, end_date) -%}
+    (days({{ end_date }}) - days({{ start_date }}))
+{%- endmacro %}
+
+{% macro ibmdb2__days_between(start_date, end_date) -%}
+    {{ cafcass.db2__days_between(start_date, end_date) }}
+{%- endmacro %}
+
+
+{#- Completed years from birth_date to ref_date, birthday-aware: the year counts only once the
+    month-day of ref_date reaches that of birth_date. A 29 February birthday is therefore reached
+    on 1 March in other years. NULL when ref_date is before birth_date (not yet born). -#}
+{% macro age_in_years(birth_date, ref_date) -%}
+    {{ return(adapter.dispatch('age_in_years', 'cafcass')(birth_date, ref_date)) }}
+{%- endmacro %}
+
+{% macro default__age_in_years(birth_date, ref_date) -%}
+    case
+        when {{ ref_date }} >= {{ birth_date }}
+            then extract(year from {{ ref_date }}) - extract(year from {{ birth_date }})
+                - case
+                    when extract(month from {{ ref_date }}) * 100 + extract(day from {{ ref_date }})
+                        < extract(month from {{ birth_date }}) * 100 + extract(day from {{ birth_date }})
+                        then 1
+                    else 0
+                end
+    end
+{%- endmacro %}
+
+{% macro db2__age_in_years(birth_date, ref_date) -%}
+    case
+        when {{ ref_date }} >= {{ birth_date }}
+            then year({{ ref_date }}) - year({{ birth_date }})
+                - case
+                    when month({{ ref_date }}) * 100 + day({{ ref_date }})
+                        < month({{ birth_date }}) * 100 + day({{ birth_date }})
+                        then 1
+                    else 0
+                end
+    end
+{%- endmacro %}
+
+{% macro ibmdb2__age_in_years(birth_date, ref_date) -%}
+    {{ cafcass.db2__age_in_years(birth_date, ref_date) }}
+{%- endmacro %}
