@@ -1,0 +1,4 @@
+case
+    when regexp_matches(trim(cast(t.id_text as varchar(40))), '^[+-]?[0-9]{1,18}$')
+        then cast(trim(cast(t.id_text as varchar(40))) as bigint)
+end as safe_cast_bigint_result
