@@ -1,0 +1,267 @@
+-- One row per person and application (grain: person_id × application_id) with the family variables.
+-- Replaces 014create_linkingdatasets (seed-pipeline §2.5 steps 5-7); the child mart keeps only children.
+-- Fixes §5.14: the mother (father) is one person chosen by a full ranking (same application, then same
+-- case, then has a DOB, then lowest id) and every attribute comes from that person, not slot by slot.
+-- Fixes §5.13: counts are of distinct related persons, so repeated rows do not inflate them, and no
+-- 14-slot limit applies. Fixes §5.1 and §5.9 in spirit: parents' DOBs are the century-repaired ones.
+
+with
+
+person_applications as (
+
+    select distinct
+        person_id,
+        application_id
+    from {{ ref('stg_ecms__persons_on_applications') }}
+    where
+        person_id is not null
+        and application_id is not null
+
+),
+
+applications as (
+
+    select
+        application_id,
+        case_id
+    from {{ ref('stg_ecms__applications') }}
+
+),
+
+child_applications as (
+
+    select
+        person_applications.person_id,
+        person_applications.application_id,
+        applications.case_id
+    from person_applications
+    left join applications
+        on person_applications.application_id = applications.application_id
+
+),
+
+person_cases as (
+
+    select distinct
+        person_applications.person_id,
+        applications.case_id
+    from person_applications
+    inner join applications
+        on person_applications.application_id = applications.application_id
+    where applications.case_id is not null
+
+),
+
+parents as (
+
+    select
+        child_person_id,
+        parent_person_id,
+        parent_role,
+        parent_date_of_birth,
+        parent_is_dob_corrected,
+        parent_alf_pe,
+        parent_has_usable_alf
+    from {{ ref('int_ecms__child_parents') }}
+
+),
+
+parent_counts as (
+
+    select
+        child_person_id,
+        sum(case when parent_role = 'Mother' then 1 else 0 end) as n_mothers,
+        sum(case when parent_role = 'Father' then 1 else 0 end) as n_fathers,
+        count(*) as n_parents
+    from parents
+    group by child_person_id
+
+),
+
+parent_candidates as (
+
+    -- Every mother or father of the person, once per application of the person, with the ranking facts.
+    -- person_applications and person_cases are distinct, so the left joins add no rows.
+    select
+        child_applications.person_id,
+        child_applications.application_id,
+        parents.parent_person_id,
+        parents.parent_role,
+        parents.parent_date_of_birth,
+        parents.parent_is_dob_corrected,
+        parents.parent_alf_pe,
+        parents.parent_has_usable_alf,
+        case when same_application.person_id is null then 0 else 1 end as is_on_same_application,
+        case when same_case.person_id is null then 0 else 1 end as is_in_same_case
+    from child_applications
+    inner join parents
+        on child_applications.person_id = parents.child_person_id
+    left join person_applications as same_application
+        on
+            parents.parent_person_id = same_application.person_id
+            and child_applications.application_id = same_application.application_id
+    left join person_cases as same_case
+        on
+            parents.parent_person_id = same_case.person_id
+            and child_applications.case_id = same_case.case_id
+    where parents.parent_role in ('Mother', 'Father')
+
+),
+
+ranked_parents as (
+
+    select
+        parent_candidates.*,
+        row_number() over (
+            partition by person_id, application_id, parent_role
+            order by
+                is_on_same_application desc,
+                is_in_same_case desc,
+                case when parent_date_of_birth is null then 0 else 1 end desc,
+                parent_person_id asc
+        ) as parent_rank
+    from parent_candidates
+
+),
+
+chosen_mothers as (
+
+    select * from ranked_parents
+    where parent_role = 'Mother' and parent_rank = 1
+
+),
+
+chosen_fathers as (
+
+    select * from ranked_parents
+    where parent_role = 'Father' and parent_rank = 1
+
+),
+
+type_groups as (
+
+    select
+        relationship_type_id,
+        relationship_group
+    from {{ ref('relationship_type_groups') }}
+    where source_system = 'ECMS'
+
+),
+
+relationships as (
+
+    select
+        person_id,
+        related_person_id,
+        relationship_type_id
+    from {{ ref('stg_ecms__person_relationships') }}
+    where
+        person_id is not null
+        and related_person_id is not null
+        and person_id <> related_person_id
+
+),
+
+related_persons as (
+
+    -- What each related person is to the anchor person. A type missing from the seed counts as extended
+    -- family, as in the Stata rule (any recorded type not in the excluded list); the singular test
+    -- assert_relationship_type_groups_cover_ecms_lookup fails the build before that can happen silently.
+    select distinct
+        relationships.person_id,
+        relationships.related_person_id,
+        coalesce(type_groups.relationship_group, 'extended_family') as relationship_group
+    from relationships
+    left join type_groups
+        on relationships.relationship_type_id = type_groups.relationship_type_id
+    where relationships.relationship_type_id is not null
+
+),
+
+relative_counts as (
+
+    select
+        person_id,
+        count(distinct case when relationship_group = 'natural_sibling' then related_person_id end)
+            as n_natural_siblings,
+        count(distinct case when relationship_group = 'half_sibling' then related_person_id end)
+            as n_half_siblings,
+        count(distinct case when relationship_group = 'step_sibling' then related_person_id end)
+            as n_step_siblings,
+        count(
+            distinct case
+                when relationship_group in ('natural_sibling', 'half_sibling', 'step_sibling')
+                    then related_person_id
+            end
+        ) as n_siblings,
+        max(case when relationship_group = 'extended_family' then 1 else 0 end) as has_extended_family
+    from related_persons
+    group by person_id
+
+),
+
+related_anywhere as (
+
+    -- Persons named in at least one relationship row, on either side (Stata flag_norel, inverted).
+    select person_id from relationships
+    union
+    select related_person_id as person_id from relationships
+
+),
+
+people as (
+
+    select
+        person_id,
+        date_of_birth
+    from {{ ref('int_ecms__people') }}
+
+),
+
+final as (
+
+    select
+        child_applications.person_id,
+        child_applications.application_id,
+        chosen_mothers.parent_person_id as mother_person_id,
+        chosen_mothers.parent_date_of_birth as mother_date_of_birth,
+        chosen_mothers.parent_is_dob_corrected as mother_is_dob_corrected,
+        chosen_mothers.parent_alf_pe as mother_alf_pe,
+        cast(chosen_mothers.parent_has_usable_alf as smallint) as mother_has_usable_alf,
+        chosen_fathers.parent_person_id as father_person_id,
+        chosen_fathers.parent_date_of_birth as father_date_of_birth,
+        chosen_fathers.parent_is_dob_corrected as father_is_dob_corrected,
+        chosen_fathers.parent_alf_pe as father_alf_pe,
+        cast(chosen_fathers.parent_has_usable_alf as smallint) as father_has_usable_alf,
+        cast(coalesce(parent_counts.n_mothers, 0) as integer) as n_mothers,
+        cast(coalesce(parent_counts.n_fathers, 0) as integer) as n_fathers,
+        cast(coalesce(parent_counts.n_parents, 0) as integer) as n_parents,
+        {{ age_in_years('chosen_mothers.parent_date_of_birth', 'people.date_of_birth') }}
+            as mother_age_at_child_birth_years,
+        cast(coalesce(relative_counts.n_natural_siblings, 0) as integer) as n_natural_siblings,
+        cast(coalesce(relative_counts.n_half_siblings, 0) as integer) as n_half_siblings,
+        cast(coalesce(relative_counts.n_step_siblings, 0) as integer) as n_step_siblings,
+        cast(coalesce(relative_counts.n_siblings, 0) as integer) as n_siblings,
+        cast(coalesce(relative_counts.has_extended_family, 0) as smallint) as has_extended_family,
+        cast(case when related_anywhere.person_id is null then 0 else 1 end as smallint) as has_any_relationship
+    from child_applications
+    left join chosen_mothers
+        on
+            child_applications.person_id = chosen_mothers.person_id
+            and child_applications.application_id = chosen_mothers.application_id
+    left join chosen_fathers
+        on
+            child_applications.person_id = chosen_fathers.person_id
+            and child_applications.application_id = chosen_fathers.application_id
+    left join parent_counts
+        on child_applications.person_id = parent_counts.child_person_id
+    left join relative_counts
+        on child_applications.person_id = relative_counts.person_id
+    left join related_anywhere
+        on child_applications.person_id = related_anywhere.person_id
+    left join people
+        on child_applications.person_id = people.person_id
+
+)
+
+select * from final
