@@ -195,9 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     banner(f"3/4 sqlfluff parse, dialect db2, of every file under {compiled_dir.relative_to(REPO)}")
     started = time.monotonic()
     n_files = sum(1 for _ in compiled_dir.rglob("*.sql"))
+    cache = REPO / args.target_path / "db2_parse_cache.json"
     code = run(
-        [str(python), str(REPO / "scripts" / "db2_sql_rules.py"), "parse", str(compiled_dir), "--processes", str(args.processes)]
-    )
+        [
+            str(python), str(REPO / "scripts" / "db2_sql_rules.py"), "parse", str(compiled_dir),
+            "--processes", str(args.processes), "--cache", str(cache),
+        ]
+    )  # fmt: skip
     report.add("sqlfluff db2 parse", code == 0, started, f"{n_files} files" + ("" if code == 0 else ", parse errors above"))
 
     banner("4/4 pytest: denylist and macro snapshots over the compiled SQL")

@@ -473,8 +473,31 @@ def compiled_sql_files(compiled_dir: Path) -> list[Path]:
 # Command line: python scripts/db2_sql_rules.py parse|denylist DIR  (used by scripts/db2_check.py)
 
 
+def _load_parse_cache(path: Path | None) -> tuple[set[str], Callable[[bytes], str]]:
+    """(digests of files known to parse cleanly, digest function). The digest includes the sqlfluff
+    version, so an upgrade re-parses everything."""
+    import hashlib
+    import json
+
+    import sqlfluff
+
+    version = getattr(sqlfluff, "__version__", "?").encode()
+
+    def key(content: bytes) -> str:
+        return hashlib.sha256(version + b"\0" + content).hexdigest()
+
+    cached: set[str] = set()
+    if path and path.is_file():
+        try:
+            cached = set(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError:
+            cached = set()
+    return cached, key
+
+
 def _main(argv: Sequence[str] | None = None) -> int:
     import argparse
+    import json
     import os
     import sys
     import time
@@ -483,6 +506,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("check", choices=["parse", "denylist"])
     parser.add_argument("compiled_dir", type=Path)
     parser.add_argument("--processes", type=int, default=min(4, os.cpu_count() or 1))
+    parser.add_argument("--cache", type=Path, help="parse only: JSON file remembering files that parsed cleanly")
     args = parser.parse_args(argv)
 
     files = compiled_sql_files(args.compiled_dir)
@@ -499,9 +523,19 @@ def _main(argv: Sequence[str] | None = None) -> int:
             if done % step == 0 or done == total:
                 print(f"    parsed {done}/{total} files ({time.monotonic() - started:.1f}s)", flush=True)
 
-        for name, errors in parse_files(files, args.processes, progress).items():
+        cache, key = _load_parse_cache(args.cache)
+        digests = {str(p): key(p.read_bytes()) for p in files}
+        todo = [p for p in files if digests[str(p)] not in cache]
+        if len(todo) < len(files):
+            print(f"    {len(files) - len(todo)} files unchanged since they last parsed cleanly (cache {args.cache})", flush=True)
+        for name, errors in parse_files(todo, args.processes, progress).items():
             if errors:
                 failures[name] = errors
+            else:
+                cache.add(digests[name])
+        if args.cache:
+            args.cache.parent.mkdir(parents=True, exist_ok=True)
+            args.cache.write_text(json.dumps(sorted(cache & set(digests.values()))), encoding="utf-8")
     else:
         for path in files:
             found = denylist_violations(path.read_text(encoding="utf-8"))
