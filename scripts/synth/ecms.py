@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import lookups_ecms as lk
-from .common import Frame, encrypt_ids, nrows, stream
+from .common import Frame, day_from_yyyymmdd, encrypt_ids, nrows, stream
 from .ecms_cases import build_applications, build_case_rows, persons_on_applications, role_flags
 from .ecms_families import build_cases, build_families
 from .ecms_outputs import build_legal_outputs
@@ -71,16 +71,18 @@ def build(cfg: Config, log: Log) -> Generated:
         codes = fams.ethnicity if spec.type_col == "ETHNICITYTYPE_ID" else family_values(spec, len(fams.law), chars_rng)
         tables[spec.table] = build_characteristic(spec, fams, codes, chars_rng)
     tables["CAFE_ECMS_DISABILITIES"] = build_disabilities(fams, chars_rng)
-    done("people and characteristics", sum(nrows(tables[t]) for t in tables if t != "CAFE_ECMS_CASES"))
+    person_tables = ("CAFE_ECMS_PEOPLE", *(spec.table for spec in characteristics()), "CAFE_ECMS_DISABILITIES")
+    done("people and characteristics", sum(nrows(tables[t]) for t in person_tables))
 
     for name, frame in tables.items():
         frame.setdefault("row", np.arange(nrows(frame)))
-    ctx = Context(members=fams.members, protected=np.zeros(len(fams.members["kind"]), dtype=bool))
+    members = len(fams.members["kind"])
+    ctx = Context(fams.members, np.zeros(members, dtype=bool), load_day=day_from_yyyymmdd(cfg.refresh_date))
     truth: dict[str, dict[str, int]] = {}
     for fault in FAULTS:
         rate = cfg.fault_rates.get(fault.name, fault.default_rate)
         truth[fault.name] = fault.apply(tables, rate, rng(f"fault/{fault.name}"), ctx)
-    done("faults", sum(sum(t.values()) for t in truth.values()))
+    done("faults", sum(v for t in truth.values() for k, v in t.items() if not k.startswith("out_of_")))
     return Generated(data={k: _sail_ids(k, v) for k, v in tables.items()}, lookups=lk.lookup_frames(), faults=truth)
 
 

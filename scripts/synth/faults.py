@@ -1,8 +1,9 @@
 """Data faults the Stata code meets in real extracts (seed-pipeline.md sections 2, 4 and 5), injected
 at configurable rates into otherwise clean tables.
 
-Every fault hits an exact share (round(rate x eligible)) chosen at random, and reports what it did,
-so tests can compare the data with the ground truth. Rate 0 injects nothing: the clean tables contain
+Every fault hits an exact share (round(rate x eligible)) chosen at random, and reports what it did
+(counts; keys starting `out_of_` give the base the rate applied to), so tests can compare the data
+with the ground truth. Rate 0 injects nothing: the clean tables contain
 none of these patterns. Faults run in a fixed order so that later ones cannot hide earlier ones
 (e.g. duplicates are added last, dates are blanked only where the year was not mistyped).
 
@@ -49,12 +50,14 @@ DATE_COLUMNS = (
     ("CAFE_ECMS_LEGALOUTPUTS", "DATEORDERED"),
 )
 ADDED = 10**9  # internal positions of rows a fault adds start here, clear of the clean rows
+EARLIER_LOAD_DAYS = 182  # reloaded rows carry the previous refresh's load date (SAIL refreshes twice a year)
 
 
 @dataclass
 class Context:
     members: Frame  # the family members behind the people table (kind, gender, fam)
     protected: np.ndarray  # mask over members: a later fault must not remove them (they carry a fault)
+    load_day: int  # AVAIL_FROM_DT of the current load
 
     def protect(self, member: np.ndarray) -> None:
         self.protected[member[member < len(self.protected)]] = True
@@ -102,7 +105,7 @@ def conflicting_ethnicity(tables: Tables, rate: float, rng: np.random.Generator,
     rows["SOURCE_ID"] = sources[(s_at + rng.integers(1, len(sources), k)) % len(sources)]
     _append(tables, "CAFE_ECMS_ETHNICITIES", rows)
     ctx.protect(rows["member"])  # type: ignore[arg-type]
-    return {"people": k, "people_with_ethnicity": n_people}
+    return {"people": k, "out_of_people_with_ethnicity": n_people}
 
 
 def mistyped_birth_century(tables: Tables, rate: float, rng: np.random.Generator, ctx: Context) -> Truth:
@@ -159,7 +162,7 @@ def two_mothers(tables: Tables, rate: float, rng: np.random.Generator, ctx: Cont
     _append(tables, "CAFE_ECMS_PERSONRELATIONSHIPS", rows)
     first_mothers = rel["related"][mother_rows & present(chosen, n)[rel["member"]]]  # type: ignore[index]
     ctx.protect(np.concatenate([chosen, second, first_mothers]))  # type: ignore[list-item]
-    return {"children": len(chosen), "children_with_mother": len(with_mother)}
+    return {"children": len(chosen), "out_of_children_with_a_mother": len(with_mother)}
 
 
 def multi_role_rows(tables: Tables, rate: float, rng: np.random.Generator, ctx: Context) -> Truth:
@@ -212,17 +215,41 @@ def people_never_on_application(tables: Tables, rate: float, rng: np.random.Gene
 
 
 def persons_missing_from_people(tables: Tables, rate: float, rng: np.random.Generator, ctx: Context) -> Truth:
-    """Persons on applications whose people row (and characteristics) is absent."""
+    """Persons on applications with no people row (their other rows stay, as in real extracts)."""
     n = len(ctx.members["kind"])
     on_apps = np.flatnonzero(present(tables["CAFE_ECMS_PERSONSONAPPLICATIONS"]["member"], n))  # type: ignore[arg-type]
     k = int(round(rate * len(on_apps)))
     eligible = on_apps[~ctx.protected[on_apps]]
     gone = present(rng.choice(eligible, size=min(k, len(eligible)), replace=False), n)
+    member = tables["CAFE_ECMS_PEOPLE"]["member"]
+    keep = (member >= n) | ~gone[np.minimum(member, n - 1)]  # type: ignore[operator, call-overload]
+    tables["CAFE_ECMS_PEOPLE"] = take(tables["CAFE_ECMS_PEOPLE"], np.flatnonzero(keep))
+    return {"persons": int(gone.sum()), "out_of_persons_on_applications": len(on_apps)}
+
+
+def reloaded_rows(tables: Tables, rate: float, rng: np.random.Generator, ctx: Context) -> Truth:
+    """Rows kept from an earlier load: same content, an older AVAIL_FROM_DT (people: same person id, MOB_LINKAGE
+    sometimes blank; characteristics: a new row id). Stata's dedupe keeps them (seed-pipeline 2.2, 5.10)."""
+    truth: Truth = {}
     for name in ("CAFE_ECMS_PEOPLE", *CHARACTERISTIC_TABLES):
-        member = tables[name]["member"]
-        keep = (member >= n) | ~gone[np.minimum(member, n - 1)]  # type: ignore[operator, call-overload]
-        tables[name] = take(tables[name], np.flatnonzero(keep))
-    return {"persons": int(gone.sum()), "persons_on_applications": len(on_apps)}
+        frame = tables[name]
+        n = nrows(frame)
+        frame.setdefault("AVAIL_FROM_DT", np.full(n, ctx.load_day, dtype=np.int64))
+        if name == "CAFE_ECMS_PEOPLE":
+            eligible = np.arange(n)
+        else:  # known values only, so the unknown-code count stays exact
+            col, unknown = CHARACTERISTIC_TABLES[name]
+            eligible = np.flatnonzero(~np.isin(frame[col], unknown))
+        chosen = eligible[
+            np.sort(rng.choice(len(eligible), size=min(len(eligible), int(round(rate * n))), replace=False))
+        ]
+        rows = take(frame, chosen) if name == "CAFE_ECMS_PEOPLE" else _new_rows(tables, name, chosen)
+        rows["AVAIL_FROM_DT"] = np.full(len(chosen), ctx.load_day - EARLIER_LOAD_DAYS, dtype=np.int64)
+        if name == "CAFE_ECMS_PEOPLE":
+            rows["MOB_LINKAGE"] = np.where(rng.random(len(chosen)) < 0.5, NULL, rows["MOB_LINKAGE"])  # type: ignore[arg-type]
+        _append(tables, name, rows)
+        truth[name] = len(chosen)
+    return truth
 
 
 def exact_duplicate_rows(tables: Tables, rate: float, rng: np.random.Generator, ctx: Context) -> Truth:
@@ -281,6 +308,12 @@ FAULTS: tuple[Fault, ...] = (
         0.005,
         persons_missing_from_people,
         "share of persons on applications with no people row",
+    ),
+    Fault(
+        "reloaded_rows",
+        0.005,
+        reloaded_rows,
+        "share of people and characteristic rows repeated from an earlier load (older AVAIL_FROM_DT)",
     ),
     Fault(
         "exact_duplicate_rows",

@@ -103,11 +103,13 @@ def measure(b: Built) -> dict[str, dict[str, tuple[int, int]]]:
 def _measure(path: Path, summary: str) -> dict[str, dict[str, tuple[int, int]]]:
     b = Built(path, json.loads(summary))
     m: dict[str, dict[str, tuple[int, int]]] = {}
-    m["exact_duplicate_rows"] = {
+    m["exact_duplicate_rows"] = {t: _duplicates(b, t.removeprefix("CAFE_ECMS_")) for t in faults.DUPLICATED_TABLES}
+    m["reloaded_rows"] = {
         t: b.rows(
-            f"select count(*) - count(distinct ID_PE), count(distinct ID_PE) from {{{t.removeprefix('CAFE_ECMS_')}}}"
+            f"select count(distinct ID_PE) filter (where AVAIL_FROM_DT < strptime('{b.summary['ecms_refresh_date']}', '%Y%m%d')),"
+            f" count(distinct ID_PE) from {{{t.removeprefix('CAFE_ECMS_')}}}"
         )[0]
-        for t in faults.DUPLICATED_TABLES
+        for t in ("CAFE_ECMS_PEOPLE", *faults.CHARACTERISTIC_TABLES)
     }
     per_pa = b.rows(
         "select n, count(*) from (select count(distinct ID_PE) n from {PERSONSONAPPLICATIONS}"
@@ -166,6 +168,12 @@ def _measure(path: Path, summary: str) -> dict[str, dict[str, tuple[int, int]]]:
     }
     m["persons_missing_from_people"] = {"persons": missing_persons_count(b)}
     return m
+
+
+def _duplicates(b: Built, table: str) -> tuple[int, int]:
+    """(rows that repeat another row whole, distinct rows)."""
+    distinct = b.one(f"select count(*) from (select distinct * from {{{table}}})")
+    return b.one(f"select count(*) from {{{table}}}") - distinct, distinct
 
 
 def missing_persons_count(b: Built) -> tuple[int, int]:
