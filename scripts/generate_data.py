@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         seed=args.seed,
         scale=args.scale,
         project=args.project,
-        refresh_date=args.ecms_refresh_date,
+        ecms_refresh_date=args.ecms_refresh_date,
         fault_rates=dict(args.fault),
     )
     started = time.perf_counter()

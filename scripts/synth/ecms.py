@@ -28,6 +28,8 @@ Log = Callable[[str, int, float], None]
 
 @dataclass
 class Generated:
+    refresh_date: str  # YYYYMMDD suffix of this system's tables
+    load_day: int  # AVAIL_FROM_DT of rows that carry none of their own
     data: dict[str, Frame]  # schema.py data-table name -> columns
     lookups: dict[str, Frame]  # schema.py lookup-table name -> columns
     faults: dict[str, dict[str, int]]  # ground truth of each injected fault
@@ -76,14 +78,15 @@ def build(cfg: Config, log: Log) -> Generated:
 
     for name, frame in tables.items():
         frame.setdefault("row", np.arange(nrows(frame)))
-    members = len(fams.members["kind"])
-    ctx = Context(fams.members, np.zeros(members, dtype=bool), load_day=day_from_yyyymmdd(cfg.refresh_date))
+    load_day = day_from_yyyymmdd(cfg.ecms_refresh_date)  # every row is loaded with the refresh
+    ctx = Context(fams.members, np.zeros(len(fams.members["kind"]), dtype=bool), load_day)
     truth: dict[str, dict[str, int]] = {}
     for fault in FAULTS:
         rate = cfg.fault_rates.get(fault.name, fault.default_rate)
         truth[fault.name] = fault.apply(tables, rate, rng(f"fault/{fault.name}"), ctx)
     done("faults", sum(v for t in truth.values() for k, v in t.items() if not k.startswith("out_of_")))
-    return Generated(data={k: _sail_ids(k, v) for k, v in tables.items()}, lookups=lk.lookup_frames(), faults=truth)
+    data = {k: _sail_ids(k, v) for k, v in tables.items()}
+    return Generated(cfg.ecms_refresh_date, load_day, data, lk.lookup_frames(), truth)
 
 
 def person_ids(member: np.ndarray) -> np.ndarray:

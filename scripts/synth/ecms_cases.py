@@ -74,7 +74,7 @@ def _court_refs(
 
 def build_applications(cfg: Config, cases: Cases, fams: Families, rng: np.random.Generator) -> tuple[Frame, np.ndarray]:
     """Application rows, and the court-level reference of each case."""
-    end = day_from_yyyymmdd(cfg.refresh_date)
+    end = day_from_yyyymmdd(cfg.ecms_refresh_date)
     pub = cases.law == lk.PUBLIC
     n_apps = np.where(pub, pick(rng, len(pub), APPS_PER_CASE[0]), pick(rng, len(pub), APPS_PER_CASE[1])) + 1
     case, pos = expand(n_apps)
@@ -139,7 +139,7 @@ def build_applications(cfg: Config, cases: Cases, fams: Families, rng: np.random
 def build_case_rows(
     cfg: Config, cases: Cases, fams: Families, apps: Frame, court_ref: np.ndarray, rng: np.random.Generator
 ) -> Frame:
-    end = day_from_yyyymmdd(cfg.refresh_date)
+    end = day_from_yyyymmdd(cfg.ecms_refresh_date)
     nc = len(cases.law)
     first = np.flatnonzero(apps["pos"] == 0)  # one per case, in case order
     first_type = apps["APPLICATIONTYPE1_ID"][first]

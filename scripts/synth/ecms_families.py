@@ -69,10 +69,10 @@ def _by_law(law: np.ndarray, pair: tuple[float, float]) -> np.ndarray:
 
 def _family_dates(cfg: Config, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """First-case dates at the yearly volumes, fewer by the share of cases that are returns."""
-    start, end = day(ECMS_START), day_from_yyyymmdd(cfg.refresh_date)
+    start, end = day(ECMS_START), day_from_yyyymmdd(cfg.ecms_refresh_date)
     laws, dates = [], []
     last = max(ECMS_VOLUMES)
-    for fy in range(min(ECMS_VOLUMES), max(last, int(cfg.refresh_date[:4])) + 1):
+    for fy in range(min(ECMS_VOLUMES), max(last, int(cfg.ecms_refresh_date[:4])) + 1):
         lo, hi = max(day(f"{fy}-04-01"), start), min(day(f"{fy + 1}-04-01"), end)
         if hi <= lo:
             continue
@@ -218,7 +218,7 @@ def _family_single(members: Frame, kind: int, nf: int) -> np.ndarray:
 def build_cases(cfg: Config, fams: Families, rng: np.random.Generator) -> Cases:
     """First cases (one per family) plus return cases; appends newborns and their fathers to the members."""
     nf = len(fams.law)
-    end = day_from_yyyymmdd(cfg.refresh_date)
+    end = day_from_yyyymmdd(cfg.ecms_refresh_date)
     typical = _by_law(fams.law, (240.0, 160.0))
     ret_date = (fams.date + typical + 60 + rng.exponential(500.0, nf)).astype(np.int64)
     returns = np.flatnonzero((rng.random(nf) < _by_law(fams.law, RETURN_RATE)) & (ret_date < end - 1))

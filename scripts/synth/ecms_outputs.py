@@ -283,7 +283,7 @@ def _choose(rng: np.random.Generator, n: int, choice: Choice) -> np.ndarray:
 
 def _application_outputs(cfg: Config, apps: Frame, rng: np.random.Generator) -> tuple[np.ndarray, ...]:
     """(application row, output type, day, is_final) at application level."""
-    end = day_from_yyyymmdd(cfg.refresh_date) - 1
+    end = day_from_yyyymmdd(cfg.ecms_refresh_date) - 1
     types, start, done = apps["APPLICATIONTYPE1_ID"], apps["DATEOFAPPLICATION"], apps["DATECOMPLETED"]
     n = len(types)
     recorded = rng.random(n) >= P_UNRECORDED
@@ -330,7 +330,7 @@ def build_legal_outputs(cfg: Config, apps: Frame, poa: Frame, rng: np.random.Gen
     adults, adult_type = adults[adult_type > 0], adult_type[adult_type > 0]
     a_app = poa["app"][adults]
     a_start, a_done = apps["DATEOFAPPLICATION"][a_app], apps["DATECOMPLETED"][a_app]
-    a_limit = np.where(a_done == NULL, day_from_yyyymmdd(cfg.refresh_date) - 1, a_done)
+    a_limit = np.where(a_done == NULL, day_from_yyyymmdd(cfg.ecms_refresh_date) - 1, a_done)
     a_when = a_start + (rng.random(len(adults)) * (a_limit - a_start + 1)).astype(np.int64)
 
     person_rows = np.concatenate([person_row, adults])

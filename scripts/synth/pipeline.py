@@ -1,4 +1,8 @@
-"""One generation run: build every system's tables, write the DuckDB file, write the summary JSON."""
+"""One generation run: build every system's tables, write the DuckDB file, write the summary JSON.
+
+Systems are modules with `build(cfg, log) -> Generated`; today only ECMS (England 2014-). CMS (England
+2007-2014) and Cafcass Cymru modules can be appended to SYSTEMS with their own refresh dates.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from . import ecms
-from .common import day_from_yyyymmdd
 from .faults import DEFAULT_RATES
 from .presets import Config
 from .schema import DATA_SCHEMA_KIND, TABLES_BY_NAME
-from .writer import write_database
+from .writer import Target, write_database
+
+SYSTEMS = (ecms,)
 
 
 def print_progress(stage: str, rows: int, seconds: float) -> None:
@@ -22,27 +27,29 @@ def print_progress(stage: str, rows: int, seconds: float) -> None:
 
 def generate(cfg: Config, out: Path, log: ecms.Log = print_progress) -> dict[str, Any]:
     started = time.perf_counter()
-    built = ecms.build(cfg, log)
-    tables = []
-    for name, frame in [*built.data.items(), *built.lookups.items()]:
-        table = TABLES_BY_NAME[name]
-        schema = cfg.data_schema if table.kind == DATA_SCHEMA_KIND else cfg.ref_schema
-        tables.append((schema, table, frame))
+    targets: list[Target] = []
+    injected: dict[str, dict[str, int]] = {}
+    for system in SYSTEMS:
+        built = system.build(cfg, log)
+        injected |= built.faults
+        for name, frame in [*built.data.items(), *built.lookups.items()]:
+            table = TABLES_BY_NAME[name]
+            schema = cfg.data_schema if table.kind == DATA_SCHEMA_KIND else cfg.ref_schema
+            targets.append(Target(schema, table.physical_name(built.refresh_date), table, frame, built.load_day))
     order = {name: i for i, name in enumerate(TABLES_BY_NAME)}
-    tables.sort(key=lambda t: order[t[1].name])
-    avail_from = day_from_yyyymmdd(cfg.refresh_date)  # every row loaded with the refresh
-    counts = write_database(out, tables, cfg.refresh_date, avail_from, log)
+    targets.sort(key=lambda t: order[t.table.name])
+    counts = write_database(out, targets, log)
     summary = {
         "preset": cfg.preset,
         "seed": cfg.seed,
         "scale": cfg.scale,
         "project": cfg.project,
-        "ecms_refresh_date": cfg.refresh_date,
+        "ecms_refresh_date": cfg.ecms_refresh_date,
         "data_schema": cfg.data_schema,
         "ref_schema": cfg.ref_schema,
         "fault_rates": {name: cfg.fault_rates.get(name, rate) for name, rate in DEFAULT_RATES.items()},
         "row_counts": counts,
-        "faults_injected": built.faults,
+        "faults_injected": injected,
         "generation_seconds": round(time.perf_counter() - started, 2),
     }
     summary_path = out.with_name(out.name + ".summary.json")

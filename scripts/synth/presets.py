@@ -34,7 +34,7 @@ class Config:
     seed: int = 42
     scale: float = 1.0  # multiplies the preset's volumes
     project: str = "1661"
-    refresh_date: str = "20240111"  # YYYYMMDD suffix of every table
+    ecms_refresh_date: str = "20240111"  # YYYYMMDD suffix of the ECMS tables (CMS and Wales get their own)
     fault_rates: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -20,6 +21,17 @@ from .common import NULL, Coded, Column
 from .schema import DATE, FLAG, Table
 
 Log = Callable[[str, int, float], None]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One table to write: where, its schema.py contract, its columns, and the load date to fill in."""
+
+    schema: str
+    physical_name: str
+    table: Table
+    frame: dict[str, Column]
+    load_day: int
 
 
 def _arrow(values: Column, sql_type: str) -> pa.Array:
@@ -54,35 +66,35 @@ def arrow_table(table: Table, frame: dict[str, Column], avail_from: int) -> pa.T
     return pa.table(columns)
 
 
-def write_database(
-    out: Path,
-    tables: list[tuple[str, Table, dict[str, Column]]],
-    refresh_date: str,
-    avail_from: int,
-    log: Log,
-) -> dict[str, int]:
-    """Write (schema, table, frame) triples to a new DuckDB file at `out`; returns rows per physical table."""
+def write_database(out: Path, targets: list[Target], log: Log) -> dict[str, int]:
+    """Write every target to a new DuckDB file at `out`; returns rows per schema.physical name."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    _remove(tmp)
     counts: dict[str, int] = {}
     con = duckdb.connect(str(tmp))
     try:
-        for schema in sorted({s for s, _, _ in tables}):
+        for schema in sorted({t.schema for t in targets}):
             con.execute(f'CREATE SCHEMA "{schema}"')
-        for schema, table, frame in tables:
+        for t in targets:
             started = time.perf_counter()
-            arrow = arrow_table(table, frame, avail_from)
+            arrow = arrow_table(t.table, t.frame, t.load_day)
             con.register("frame_view", arrow)
-            select = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in table.columns)
-            physical = f'"{schema}"."{table.physical_name(refresh_date)}"'
-            con.execute(f"CREATE TABLE {physical} AS SELECT {select} FROM frame_view")
+            select = ", ".join(f'CAST("{c}" AS {sql_type}) AS "{c}"' for c, sql_type in t.table.columns)
+            con.execute(f'CREATE TABLE "{t.schema}"."{t.physical_name}" AS SELECT {select} FROM frame_view')
             con.unregister("frame_view")
-            counts[f"{schema}.{table.physical_name(refresh_date)}"] = arrow.num_rows
-            log(f"write {table.name}", arrow.num_rows, time.perf_counter() - started)
+            counts[f"{t.schema}.{t.physical_name}"] = arrow.num_rows
+            log(f"write {t.table.name}", arrow.num_rows, time.perf_counter() - started)
         con.execute("CHECKPOINT")
-    finally:
         con.close()
+    except BaseException:
+        con.close()
+        _remove(tmp)
+        raise
     os.replace(tmp, out)
     return counts
+
+
+def _remove(db: Path) -> None:
+    for path in (db, db.with_name(db.name + ".wal")):
+        path.unlink(missing_ok=True)
