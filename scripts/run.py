@@ -25,9 +25,9 @@ REQUIREMENTS = REPO / "requirements.txt"
 STAMP = VENV / ".requirements.sha256"
 
 DEFAULT_RAW_DB = REPO / "data" / "raw" / "cafcass_raw.duckdb"
-DEFAULT_BUILD_DB = REPO / "data" / "build" / "cafcass.duckdb"
+DEFAULT_BUILD_DB = REPO / "data" / "build" / "cafcass_dataset.duckdb"
 TEST_RAW_DB = REPO / "data" / "test" / "cafcass_raw.duckdb"
-TEST_BUILD_DB = REPO / "data" / "test" / "cafcass.duckdb"
+TEST_BUILD_DB = REPO / "data" / "test" / "cafcass_dataset.duckdb"
 # Test data is fixed: the dbt tests and pytest compare against this preset and seed.
 TEST_PRESET = "small"
 TEST_SEED = 20240111
