@@ -21,16 +21,16 @@ ranked as (
             partition by person_id
             order by
                 avail_from_date desc,
-                case when week_of_birth is null then 1 else 0 end,
-                case when alf_pe is null then 1 else 0 end,
-                week_of_birth,
-                alf_pe,
-                alf_sts_cd,
-                alf_mtch_pct,
-                alf2_pe,
-                gender_text,
-                birth_month_for_linkage,
-                person_id_text
+                case when week_of_birth is null then 1 else 0 end asc,
+                case when alf_pe is null then 1 else 0 end asc,
+                week_of_birth asc,
+                alf_pe asc,
+                alf_sts_cd asc,
+                alf_mtch_pct asc,
+                alf2_pe asc,
+                gender_text asc,
+                birth_month_for_linkage asc,
+                person_id_text asc
         ) as row_rank,
         count(*) over (partition by person_id) as n_source_rows
     from people
