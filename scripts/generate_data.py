@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from synth.cafw_faults import FAULTS as CAFW_FAULTS  # noqa: E402
 from synth.faults import FAULTS, FAULTS_BY_NAME  # noqa: E402
 from synth.pipeline import generate  # noqa: E402
 from synth.presets import PRESETS, Config  # noqa: E402
@@ -28,8 +29,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _fault(text: str) -> tuple[str, float]:
     name, sep, rate = text.partition("=")
-    if not sep or name not in FAULTS_BY_NAME:
-        raise argparse.ArgumentTypeError(f"expected NAME=RATE with NAME one of: {', '.join(FAULTS_BY_NAME)}")
+    names = [*FAULTS_BY_NAME, *(f.name for f in CAFW_FAULTS)]
+    if not sep or name not in names:
+        raise argparse.ArgumentTypeError(f"expected NAME=RATE with NAME one of: {', '.join(names)}")
     try:
         value = float(rate)
     except ValueError:
@@ -47,7 +49,7 @@ def _positive(text: str) -> float:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    faults = "\n".join(f"  {f.name:<30} default {f.default_rate:<6} {f.doc}" for f in FAULTS)
+    faults = "\n".join(f"  {f.name:<30} default {f.default_rate:<6} {f.doc}" for f in (*FAULTS, *CAFW_FAULTS))
     parser = argparse.ArgumentParser(
         description=__doc__, epilog=f"faults:\n{faults}", formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -56,11 +58,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=REPO / "data" / "raw" / "cafcass_raw.duckdb")
     parser.add_argument("--project", default="1661", help="SAIL project number: schema SAIL<project>V")
     parser.add_argument("--ecms-refresh-date", default="20240111", help="YYYYMMDD suffix of the ECMS tables")
+    parser.add_argument("--cafw-refresh-date", default="20230622", help="YYYYMMDD suffix of the CAFW tables")
     parser.add_argument("--scale", type=_positive, default=1.0, help="multiplies the preset's volumes")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="NAME=RATE")
     args = parser.parse_args(argv)
     if not re.fullmatch(r"\d{8}", args.ecms_refresh_date):
         parser.error("--ecms-refresh-date must be YYYYMMDD")
+    if not re.fullmatch(r"\d{8}", args.cafw_refresh_date):
+        parser.error("--cafw-refresh-date must be YYYYMMDD")
     if not re.fullmatch(r"\d+", args.project):
         parser.error("--project must be digits, e.g. 1661")
     return args
@@ -74,6 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         scale=args.scale,
         project=args.project,
         ecms_refresh_date=args.ecms_refresh_date,
+        cafw_refresh_date=args.cafw_refresh_date,
         fault_rates=dict(args.fault),
     )
     started = time.perf_counter()

@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import ecms
+from . import cafw, ecms
 from .faults import DEFAULT_RATES
 from .presets import Config
 from .schema import DATA_SCHEMA_KIND, TABLES_BY_NAME
 from .writer import Target, write_database
 
-SYSTEMS = (ecms,)
+SYSTEMS = (ecms, cafw)
 
 
 def print_progress(stage: str, rows: int, seconds: float) -> None:
@@ -29,9 +29,11 @@ def generate(cfg: Config, out: Path, log: ecms.Log = print_progress) -> dict[str
     started = time.perf_counter()
     targets: list[Target] = []
     injected: dict[str, dict[str, int]] = {}
+    extra: dict[str, Any] = {}  # a system's own summary keys (e.g. cafw_refresh_date, cafw)
     for system in SYSTEMS:
         built = system.build(cfg, log)
         injected |= built.faults
+        extra |= getattr(built, "summary", {})
         for name, frame in [*built.data.items(), *built.lookups.items()]:
             table = TABLES_BY_NAME[name]
             schema = cfg.data_schema if table.kind == DATA_SCHEMA_KIND else cfg.ref_schema
@@ -50,6 +52,7 @@ def generate(cfg: Config, out: Path, log: ecms.Log = print_progress) -> dict[str
         "fault_rates": {name: cfg.fault_rates.get(name, rate) for name, rate in DEFAULT_RATES.items()},
         "row_counts": counts,
         "faults_injected": injected,
+        **extra,
         "generation_seconds": round(time.perf_counter() - started, 2),
     }
     summary_path = out.with_name(out.name + ".summary.json")

@@ -35,6 +35,7 @@ class Config:
     scale: float = 1.0  # multiplies the preset's volumes
     project: str = "1661"
     ecms_refresh_date: str = "20240111"  # YYYYMMDD suffix of the ECMS tables (CMS and Wales get their own)
+    cafw_refresh_date: str = "20230622"  # YYYYMMDD suffix of the Cafcass Cymru (CAFW_CAFCASS_*) tables
     fault_rates: dict[str, float] = field(default_factory=dict)
 
     @property

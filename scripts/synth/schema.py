@@ -203,4 +203,126 @@ ECMS_LOOKUP_TABLES: tuple[Table, ...] = (
 
 ECMS_TABLES: tuple[Table, ...] = ECMS_DATA_TABLES + ECMS_LOOKUP_TABLES
 
-TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in ECMS_TABLES}
+# Cafcass Cymru (Wales): a Dynamics-CRM-like extract in the project schema, CAFW_CAFCASS_<X>_<refresh date>
+# (data-resource.md 1.2-1.4). Columns seen in public SAIL code keep their names with the project `_PE`
+# suffix; the rest (INCIDENT, APPLICATIONORDERS, connection row ids, demographics on the ALF table) are
+# assumptions listed once in models/staging/cafw/_cafw__sources.yml, "to be checked inside SAIL".
+PCT = "DECIMAL(7,6)"
+CAFW_TABLES: tuple[Table, ...] = (
+    Table(
+        "CAFW_CAFCASS_ALF",
+        DATA_SCHEMA_KIND,
+        (
+            ("SYSTEM_ID_PE", ID),
+            ("ALF_PE", ID),
+            ("ALF_STS_CD", CODE),
+            ("ALF_MTCH_PCT", PCT),
+            ("WOB", DATE),
+            ("GNDR_CD", CODE),
+            ("LSOA2011_CD", "VARCHAR(10)"),
+            ("CAP_ETHNICITYIDNAME", NAME),
+            ("CAP_PREFERREDLANGUAGEIDNAME", NAME),
+            ("CAP_DISABILITYNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_INCIDENT",
+        DATA_SCHEMA_KIND,
+        (
+            ("INCIDENTID_PE", ID),
+            ("CAP_LAWTYPENAME", NAME),
+            ("CAP_LOCALAUTHORITYIDNAME", NAME),
+            ("CAP_COURTIDNAME", NAME),
+            ("STATUSCODENAME", NAME),
+            ("CREATEDON", DATE),
+            ("CAP_CLOSEDDATE", DATE),
+            ("CAP_REOPENEDDATE", DATE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_APPLICATION",
+        DATA_SCHEMA_KIND,
+        (
+            ("CAP_APPLICATIONID_PE", ID),
+            ("CAP_INCIDENTID_PE", ID),
+            ("CAP_LAWTYPENAME", NAME),
+            ("CAP_PRIMARYAPPLICATIONTYPENAME", NAME),
+            ("CAP_RECEIPTDATE", DATE),
+            ("CAP_ISSUEDATE", DATE),
+            ("CAP_DATEOFCOMPLETION", DATE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_APPLICATIONSERVICEUSERS",
+        DATA_SCHEMA_KIND,
+        (
+            ("CONNECTIONID_PE", ID),
+            ("RECORD1ID_PE", ID),
+            ("RECORD2ID_PE", ID),
+            ("RECORD2ROLEIDNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_APPLICATIONORDERS",
+        DATA_SCHEMA_KIND,
+        (
+            ("CAP_APPLICATIONORDERID_PE", ID),
+            ("CAP_APPLICATIONID_PE", ID),
+            ("CAP_ORDERTYPEIDNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_HEARING",
+        DATA_SCHEMA_KIND,
+        (
+            ("CAP_HEARINGID_PE", ID),
+            ("CAP_CASEID_PE", ID),
+            ("CAP_HEARINGDATETIME", DATE),
+            ("CAP_COURTIDNAME", NAME),
+            ("CAP_HEARINGTYPEIDNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_HEARINGOUTCOME",
+        DATA_SCHEMA_KIND,
+        (
+            ("CAP_HEARINGOUTCOMEID_PE", ID),
+            ("CAP_HEARINGID_PE", ID),
+            ("CAP_CASEID_PE", ID),
+            ("CAP_HEARINGOUTCOMETYPEIDNAME", NAME),
+            ("CAP_HEARINGOUTCOMEFINALNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_HEARINGOUTCOMEAPPLICATION",
+        DATA_SCHEMA_KIND,
+        (
+            ("CAP_HEARINGOUTCOMEAPPLICATIONID_PE", ID),
+            ("CAP_CASEID_PE", ID),
+            ("CAP_HEARINGOUTCOMEID_PE", ID),
+            ("CAP_APPLICATIONID_PE", ID),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFW_CAFCASS_RELATIONSHIPS",
+        DATA_SCHEMA_KIND,
+        (
+            ("CONNECTIONID_PE", ID),
+            ("RECORD1ID_PE", ID),
+            ("RECORD1ROLEIDNAME", NAME),
+            ("RECORD2ID_PE", ID),
+            ("RECORD2ROLEIDNAME", NAME),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+)
+
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in ECMS_TABLES + CAFW_TABLES}

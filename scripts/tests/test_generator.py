@@ -37,7 +37,7 @@ def test_cli_writes_the_database_and_a_truthful_summary() -> None:
     assert s["fault_rates"] == faults.DEFAULT_RATES
     assert set(s["faults_injected"]) == set(faults.DEFAULT_RATES)
     assert s["generation_seconds"] > 0
-    assert len(s["row_counts"]) == len(ECMS_TABLES)
+    assert len([n for n in s["row_counts"] if "ECMS_" in n]) == len(ECMS_TABLES)  # other systems: their own tests
     for name, n in s["row_counts"].items():
         schema, table = name.split(".")
         assert b.one(f'select count(*) from "{schema}"."{table}"') == n
@@ -119,7 +119,7 @@ def test_table_columns_and_types_follow_schema_py(table: Table, which: str) -> N
 
 def test_schemas_and_physical_names() -> None:
     b = renamed()
-    tables = set(b.rows("select table_schema, table_name from information_schema.tables"))
+    tables = set(b.rows("select table_schema, table_name from information_schema.tables where table_name like '%ECMS%'"))
     expected = {("SAIL9999V", f"{t.name}_20230630") for t in ECMS_DATA_TABLES}
     expected |= {("SAILCAFEREFV", f"{t.name}_20230630") for t in ECMS_LOOKUP_TABLES}
     assert tables == expected
