@@ -3,7 +3,8 @@
 As in faults.py, each fault hits exactly round(rate x base) rows, people or hearings, chosen at random,
 and reports what it did (`out_of_*` keys give the base), so tests can compare the data with the ground
 truth. Rate 0 injects nothing; the clean tables contain none of these patterns. They run in the order
-below, duplicates last, so a duplicate can copy a faulty row but no fault hides another.
+below: removals first, so dates are blanked only on rows that stay; duplicates last, so a duplicate can
+copy a faulty row but no fault hides another.
 """
 
 from __future__ import annotations
@@ -110,7 +111,6 @@ class Fault:
 
 
 FAULTS: tuple[Fault, ...] = (
-    Fault("cafw_missing_dates", 0.005, missing_dates, "CAFW: share of each key date column set to NULL"),
     Fault(
         "cafw_people_without_alf_row",
         0.01,
@@ -123,6 +123,7 @@ FAULTS: tuple[Fault, ...] = (
         outcomes_without_hearing,
         "CAFW: share of hearings with outcomes deleted, leaving their outcomes orphaned",
     ),
+    Fault("cafw_missing_dates", 0.005, missing_dates, "CAFW: share of each key date column set to NULL"),
     Fault(
         "cafw_two_roles", 0.005, two_roles, "CAFW: share of service-user rows given a second row with another role"
     ),
