@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth.cafw_faults import FAULTS as CAFW_FAULTS  # noqa: E402
+from synth.cms_faults import CMS_FAULTS  # noqa: E402
 from synth.faults import FAULTS, FAULTS_BY_NAME  # noqa: E402
 from synth.pipeline import generate  # noqa: E402
 from synth.presets import PRESETS, Config  # noqa: E402
@@ -29,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _fault(text: str) -> tuple[str, float]:
     name, sep, rate = text.partition("=")
-    names = [*FAULTS_BY_NAME, *(f.name for f in CAFW_FAULTS)]
+    names = [*FAULTS_BY_NAME, *(f.name for f in CAFW_FAULTS), *(f.name for f in CMS_FAULTS)]
     if not sep or name not in names:
         raise argparse.ArgumentTypeError(f"expected NAME=RATE with NAME one of: {', '.join(names)}")
     try:
@@ -49,7 +50,8 @@ def _positive(text: str) -> float:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    faults = "\n".join(f"  {f.name:<30} default {f.default_rate:<6} {f.doc}" for f in (*FAULTS, *CAFW_FAULTS))
+    every = (*FAULTS, *CAFW_FAULTS, *CMS_FAULTS)
+    faults = "\n".join(f"  {f.name:<30} default {f.default_rate:<6} {f.doc}" for f in every)
     parser = argparse.ArgumentParser(
         description=__doc__, epilog=f"faults:\n{faults}", formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -58,12 +60,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=REPO / "data" / "raw" / "cafcass_raw.duckdb")
     parser.add_argument("--project", default="1661", help="SAIL project number: schema SAIL<project>V")
     parser.add_argument("--ecms-refresh-date", default="20240111", help="YYYYMMDD suffix of the ECMS tables")
+    parser.add_argument("--cms-refresh-date", default="20191220", help="YYYYMMDD suffix of the CMS tables")
     parser.add_argument("--cafw-refresh-date", default="20230622", help="YYYYMMDD suffix of the CAFW tables")
     parser.add_argument("--scale", type=_positive, default=1.0, help="multiplies the preset's volumes")
     parser.add_argument("--fault", type=_fault, action="append", default=[], metavar="NAME=RATE")
     args = parser.parse_args(argv)
     if not re.fullmatch(r"\d{8}", args.ecms_refresh_date):
         parser.error("--ecms-refresh-date must be YYYYMMDD")
+    if not re.fullmatch(r"\d{8}", args.cms_refresh_date):
+        parser.error("--cms-refresh-date must be YYYYMMDD")
     if not re.fullmatch(r"\d{8}", args.cafw_refresh_date):
         parser.error("--cafw-refresh-date must be YYYYMMDD")
     if not re.fullmatch(r"\d+", args.project):
@@ -80,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
         project=args.project,
         ecms_refresh_date=args.ecms_refresh_date,
         cafw_refresh_date=args.cafw_refresh_date,
+        cms_refresh_date=args.cms_refresh_date,
         fault_rates=dict(args.fault),
     )
     started = time.perf_counter()

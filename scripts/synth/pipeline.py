@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import cafw, ecms
+from . import cafw, cms, ecms
 from .faults import DEFAULT_RATES
 from .presets import Config
 from .schema import DATA_SCHEMA_KIND, TABLES_BY_NAME
 from .writer import Target, write_database
 
-SYSTEMS = (ecms, cafw)
+SYSTEMS = (ecms, cafw, cms)
 
 
 def print_progress(stage: str, rows: int, seconds: float) -> None:

@@ -22,6 +22,18 @@ ECMS_VOLUMES: dict[int, tuple[int, int]] = {
 }
 ECMS_START = "2014-01-01"  # first application dates held in ECMS extracts
 
+# CMS (England, April 2007 to 2014), same units (data-resource.md 4.2): public = s31 applications / 0.70;
+# private 2007/08 and 2013/14 are published (39,432; 45,605), the years between interpolated.
+CMS_VOLUMES: dict[int, tuple[int, int]] = {
+    2007: (9_000, 39_400),
+    2008: (9_300, 41_000),
+    2009: (12_600, 42_500),
+    2010: (13_100, 43_500),
+    2011: (14_600, 44_000),
+    2012: (15_900, 44_500),
+    2013: (15_200, 45_600),
+}
+
 PRESETS: dict[str, float] = {
     "national": 1.0,  # true volumes: ~590k cases for 2014 to January 2024
     "small": 0.005,  # same shape at 0.5 %: a few seconds, for tests and CI
@@ -36,6 +48,7 @@ class Config:
     project: str = "1661"
     ecms_refresh_date: str = "20240111"  # YYYYMMDD suffix of the ECMS tables (CMS and Wales get their own)
     cafw_refresh_date: str = "20230622"  # YYYYMMDD suffix of the Cafcass Cymru (CAFW_CAFCASS_*) tables
+    cms_refresh_date: str = "20191220"  # YYYYMMDD suffix of the CMS data tables and dated CMS lookups
     fault_rates: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -203,6 +203,131 @@ ECMS_LOOKUP_TABLES: tuple[Table, ...] = (
 
 ECMS_TABLES: tuple[Table, ...] = ECMS_DATA_TABLES + ECMS_LOOKUP_TABLES
 
+# --- CMS (England 2007-2014): seed-pipeline.md 1D-1E; its own refresh date (Config.cms_refresh_date) -------------
+# Person ids are text (as in ECMS; the Stata code destrings PARENTREF_PE); CMS flags are assumed to be the same
+# 'true'/'false' text as ECMS (the Stata code never tests their values).
+
+
+def _cms_lookup(name: str, key: str, label: str, *extra: tuple[str, str], dated: bool = True) -> Table:
+    return Table(name, REF_SCHEMA_KIND, ((key, CODE), (label, NAME), *extra, ("AVAIL_FROM_DT", DATE)), dated)
+
+
+CMS_DATA_TABLES: tuple[Table, ...] = (
+    Table(
+        "CAFE_CMS_TBLCASEAPPLICATION",
+        DATA_SCHEMA_KIND,
+        (
+            ("CASEAPPLICATIONID_PE", ID),
+            ("CASEREF_PE", ID),
+            ("CASEAPPLICATIONTYPEREF", CODE),
+            ("COURTREF", CODE),
+            ("DATEOFAPPLICATION", DATE),
+            ("DATERECEIVED", DATE),
+            ("DATECOMPLETED", DATE),
+            ("DATEAPPLICATIONCOMPLETED", DATE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFE_CMS_TBLPERSON",
+        DATA_SCHEMA_KIND,
+        (
+            ("PERSONID_PE", TEXT_ID),
+            ("ALF_PE", ID),
+            ("ALF_STS_CD", CODE),
+            ("ALF_MTCH_PCT", "DECIMAL(7,6)"),
+            ("ALF2_PE", ID),
+            ("GENDER", "VARCHAR(20)"),
+            ("WEEKOFBIRTH", DATE),
+            ("ETHNICREF", CODE),
+            ("RELIGIONREF", CODE),
+            ("FIRSTLANGUAGEREF", CODE),
+            ("INTERPRETERREQ", FLAG),
+            ("DISABILITYREF", CODE),
+            ("MOB_LINKAGE", DATE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFE_CMS_TBLCASEAPPLICATIONMEMBER",
+        DATA_SCHEMA_KIND,
+        (
+            ("CASEAPPLICATIONMEMBERID_PE", ID),
+            ("CASEAPPLICATIONREF_PE", ID),
+            ("MEMBERREF_PE", TEXT_ID),
+            ("MEMBERTYPE", CODE),
+            ("CONVERTEDTYPE", "VARCHAR(50)"),
+            ("ISPARTY", FLAG),
+            ("ISLAREP", FLAG),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFE_CMS_TBLCRSPERSONRELATIONSHIP",
+        DATA_SCHEMA_KIND,
+        (
+            ("PERSONRELATIONSHIPID_PE", ID),
+            ("PARENTREF_PE", TEXT_ID),
+            ("CHILDREF_PE", TEXT_ID),
+            ("RELATIONSHIPREF", CODE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFE_CMS_TBLLEGALOUTPUT",
+        DATA_SCHEMA_KIND,
+        (
+            ("LEGALOUTPUTID_PE", ID),
+            ("CASEREF_PE", ID),
+            ("CASEHEARINGREF_PE", ID),
+            ("LEGALOUTPUTTYPEREF", CODE),
+            ("FURTHERWORKTYPEREF", CODE),
+            ("ISCAFCASSWORK", FLAG),
+            ("EXPIRYDATE", DATE),
+            ("ISFINAL", FLAG),
+            ("LEGALORDERHEARINGDATE", DATE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+    Table(
+        "CAFE_CMS_TBLCASE",
+        DATA_SCHEMA_KIND,
+        (
+            ("CASEID_PE", ID),
+            ("CASESTATUSREF", CODE),
+            ("LOCALAUTHORITYREF", CODE),
+            ("REGIONREF", CODE),
+            ("LAWTYPEREF", CODE),
+            ("AVAIL_FROM_DT", DATE),
+        ),
+    ),
+)
+
+CMS_LOOKUPS: tuple[Table, ...] = (
+    _cms_lookup(
+        "CMS_TLKPCASEAPPLICATIONTYPE", "CASEAPPLICATIONTYPEID", "CASEAPPLICATIONTYPE", ("LAWTYPES", CODE), dated=False
+    ),
+    _cms_lookup(
+        "CMS_TLKPCOURT", "COURTID", "COURT", ("COURTLEVELREF", CODE), ("CIRCUITREF", CODE), ("DFJAREAREF", CODE)
+    ),
+    _cms_lookup("CMS_TLKPCOURTLEVEL", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPCIRCUIT", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPDFJAREA", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPLAWTYPE", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPDISABILITY", "DISABILITYID", "DISABILITY"),
+    _cms_lookup("CMS_TLKPETHNICORIGIN", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPLANGUAGE", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPRELIGION", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPCRSRELATIONSHIP", "CRSRELATIONSHIPID", "CRSRELATIONSHIP"),
+    _cms_lookup("CMS_TLKPLEGALOUTPUTTYPE", "LEGALOUTPUTTYPEID", "LEGALOUTPUTTYPE", ("LEGALOUTPUTCLASSREF", CODE)),
+    _cms_lookup("CMS_TLKPLEGALOUTPUTCLASS", "LEGALOUTPUTCLASSID", "LEGALOUTPUTCLASS"),
+    _cms_lookup("CMS_TLKPCASESTATUS", "ITEMID", "CAPTION"),
+    _cms_lookup("CMS_TLKPLOCALAUTHORITY", "LOCALAUTHORITYID", "AUTHORITY"),
+    _cms_lookup("CMS_TLKPREGION", "REGIONID", "REGION"),
+)
+
+CMS_TABLES: tuple[Table, ...] = CMS_DATA_TABLES + CMS_LOOKUPS
+
 # Cafcass Cymru (Wales): a Dynamics-CRM-like extract in the project schema, CAFW_CAFCASS_<X>_<refresh date>
 # (data-resource.md 1.2-1.4). Columns seen in public SAIL code keep their names with the project `_PE`
 # suffix; the rest (INCIDENT, APPLICATIONORDERS, connection row ids, demographics on the ALF table) are
@@ -325,4 +450,4 @@ CAFW_TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in ECMS_TABLES + CAFW_TABLES}
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in ECMS_TABLES + CAFW_TABLES + CMS_TABLES}
