@@ -326,3 +326,18 @@ def test_summary_linkage_truth_is_what_the_data_holds() -> None:
     assert truth["Public"]["Applicant"]["n_person_years"] == 0
     subjects = truth["Public"]["Subject"]["rate"]
     assert subjects < truth["Private"]["Respondent"]["rate"]  # infants in public law are matched less often
+
+
+def test_dbt_sources_yaml_declares_exactly_the_generated_columns() -> None:
+    """models/staging/cafw/_cafw__sources.yml and schema.py describe the same tables, columns and types."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[2] / "models" / "staging" / "cafw" / "_cafw__sources.yml"
+    source = yaml.safe_load(path.read_text())["sources"][0]
+    declared = {x["identifier"].split("_{{")[0]: x for x in source["tables"]}
+    assert set(declared) == {x.name for x in CAFW_TABLES}
+    for x in CAFW_TABLES:
+        assert [(c["name"], c["data_type"]) for c in declared[x.name]["columns"]] == [
+            (c.lower(), ty.lower()) for c, ty in x.columns
+        ], x.name
+    assert source["meta"]["assumptions"]["to_be_checked_inside_sail"] is True
