@@ -1,0 +1,19 @@
+with
+
+source_rows as (
+
+    select * from {{ source('cms_ref', 'languages') }}
+
+),
+
+renamed as (
+
+    select
+        cast(itemid as integer) as language_id,
+        {{ clean_text('caption', 255) }} as language_name,
+        cast(avail_from_dt as date) as avail_from_date
+    from source_rows
+
+)
+
+select * from renamed
