@@ -80,6 +80,27 @@ ranked_fathers as (
 
 ),
 
+ranked_final_outcomes as (
+
+    -- The final legal outcome: the highest order made on the child's most recent application that reached
+    -- a final order (latest final-order date, then latest application date, then highest application id).
+    select
+        child_id,
+        highest_order_category,
+        final_order_date,
+        row_number() over (
+            partition by child_id
+            order by
+                final_order_date desc,
+                case when application_date is null then 1 else 0 end asc,
+                application_date desc,
+                application_id desc
+        ) as outcome_rank
+    from child_applications
+    where final_order_date is not null
+
+),
+
 ranked_orders as (
 
     select
@@ -245,6 +266,8 @@ final as (
         ranked_fathers.father_person_id,
         cast(ranked_orders.highest_order_category as varchar(30)) as highest_order_category_ever,
         aged.first_final_order_date,
+        cast(ranked_final_outcomes.highest_order_category as varchar(30)) as final_legal_outcome,
+        ranked_final_outcomes.final_order_date as final_legal_outcome_date,
         cast(case when court_returns.child_id is null then 0 else 1 end as smallint)
             as returned_to_court_within_2_years
     from aged
@@ -258,6 +281,8 @@ final as (
         on aged.child_id = ranked_fathers.child_id and ranked_fathers.parent_rank = 1
     left join ranked_orders
         on aged.child_id = ranked_orders.child_id and ranked_orders.order_rank = 1
+    left join ranked_final_outcomes
+        on aged.child_id = ranked_final_outcomes.child_id and ranked_final_outcomes.outcome_rank = 1
     left join court_returns
         on aged.child_id = court_returns.child_id
 
