@@ -435,11 +435,16 @@ def linkage_truth(apps: Frame, users: Frame, usable: np.ndarray, p_usable: np.nd
         for r, role_name in enumerate(lk.ROLES):
             who = keys[(keys[:, 0] == lt) & (keys[:, 1] == r), 3]
             k = int(usable[who].sum())
+            years = keys[(keys[:, 0] == lt) & (keys[:, 1] == r), 2]
+            by_year = {
+                str(y): [int((years == y).sum()), int(usable[who[years == y]].sum())] for y in np.unique(years)
+            }
             out[law_name]["Other" if role_name == "Other party" else role_name] = {
                 "n_person_years": len(who),
                 "n_usable": k,
                 "rate": round(k / len(who), 6) if len(who) else None,
                 "expected_rate": round(float(p_usable[who].mean()), 6) if len(who) else None,
+                "by_year": by_year,  # year -> [people, with a usable ALF], the cells of linkage_rates
             }
     return out
 

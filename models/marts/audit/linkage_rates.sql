@@ -8,32 +8,32 @@ with
 ecms as (
 
     select
+        person_roles.person_id,
+        person_roles.role_on_application,
         'ECMS' as source_system,
         'England' as country,
         coalesce(applications.law_type, 'Unknown') as law_type,
         year(coalesce(applications.application_date, applications.received_date)) as application_year,
-        roles.role_on_application,
-        roles.person_id,
         coalesce(people.has_usable_alf, 0) as has_usable_alf,
         case when people.alf_pe is null then 0 else 1 end as has_alf
-    from {{ ref('int_ecms__person_application_roles') }} as roles
+    from {{ ref('int_ecms__person_application_roles') }} as person_roles
     left join {{ ref('int_ecms__applications') }} as applications
-        on roles.application_id = applications.application_id
+        on person_roles.application_id = applications.application_id
     left join {{ ref('int_ecms__people') }} as people
-        on roles.person_id = people.person_id
+        on person_roles.person_id = people.person_id
 
 ),
 
 cafw as (
 
     select
-        'CAFW' as source_system,
-        'Wales' as country,
+        person_id,
+        role_on_application,
         law_type,
         application_year,
-        role_on_application,
-        person_id,
         has_usable_alf,
+        'CAFW' as source_system,
+        'Wales' as country,
         case when alf_pe is null then 0 else 1 end as has_alf
     from {{ ref('int_cafw__person_applications') }}
 
