@@ -43,4 +43,8 @@ select
     distribution_keys=cafcass.db2_distribution_keys('auto', {'columns': {'name': {}, 'person_id': {}}}),
     organize_by='row') }}
 */
+-- snapshot: preflight_catalog_columns_sql
+/*
+    {{ cafcass.preflight_catalog_columns_sql('raw', ['SAIL1661V', 'SAILCAFEREFV']) }}
+*/
 from snapshot_inputs as t
