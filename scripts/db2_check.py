@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         report.print_summary(total_started)
         return 1
 
-    banner(f"3/4 sqlfluff parse, dialect db2, of every file under {compiled_dir.relative_to(REPO)}")
+    banner(f"3/4 sqlfluff parse, dialect db2, of every file under {os.path.relpath(compiled_dir, REPO)}")
     started = time.monotonic()
     n_files = sum(1 for _ in compiled_dir.rglob("*.sql"))
     cache = REPO / args.target_path / "db2_parse_cache.json"
