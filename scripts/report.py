@@ -146,27 +146,31 @@ order by panel, grp, series
 """
 
 
-def linkage_rates_mart_sql(s: str, t: int, columns: list[str]) -> str | None:
-    """The audit mart `linkage_rates`, when it is built and has the expected shape; else None.
+LINKAGE_MART_COLUMNS = {
+    "source_system", "law_type", "application_year", "role_on_application", "n_people", "n_with_usable_alf",
+    "usable_alf_rate", "is_suppressed",
+}  # fmt: skip
 
-    Its counts are suppressed by the mart itself; the report withholds any rate whose counts it cannot
-    see again, so a mart that forgot to suppress still cannot leak a small number here.
+
+def linkage_rates_mart_sql(s: str, t: int, columns: list[str]) -> str | None:
+    """Usable-ALF rate of subjects from the audit mart `linkage_rates`, when it is built; else None.
+
+    The mart suppresses its own cells; the report withholds again any rate whose counts (linked or not
+    linked) are small, so a mart that forgot a cell still cannot leak a small number here.
     """
-    needed = {"source_system", "n_children", "n_linked", "linkage_rate_percent"}
-    if not needed <= set(columns):
+    if not LINKAGE_MART_COLUMNS <= set(columns):
         return None
-    grp = next((c for c in ("first_application_year", "year", "application_year") if c in columns), None)
-    if grp is None:
-        return None
+    small = (
+        f"(is_suppressed = 1 or n_people is null or n_with_usable_alf is null or usable_alf_rate is null "
+        f"or {is_small('n_with_usable_alf', t)} or {is_small('n_people - n_with_usable_alf', t)})"
+    )
     return f"""
-select 'Children with a usable ALF' as panel, cast({grp} as varchar) as grp, source_system as series,
-    case when n_linked is null or n_children is null or {is_small('n_linked', t)}
-            or {is_small('n_children - n_linked', t)} then null
-        else round(linkage_rate_percent, 1) end as value,
-    (n_linked is null or n_children is null or {is_small('n_linked', t)}
-        or {is_small('n_children - n_linked', t)}) as is_suppressed
+select law_type as panel, cast(application_year as varchar) as grp, source_system as series,
+    case when {small} then null else round(100.0 * usable_alf_rate, 1) end as value,
+    {small} as is_suppressed
 from {s}.linkage_rates
-order by panel, grp, series
+where role_on_application = 'Subject' and application_year is not null
+order by case law_type when 'Public' then 1 when 'Private' then 2 else 3 end, grp, series
 """
 
 
@@ -323,7 +327,7 @@ def render(charts: list[Chart], threshold: int, source: str) -> str:
     sections = []
     for chart in charts:
         series = ordered([c.series for c in chart.cells], LAW_TYPES + SYSTEMS)
-        panels = ordered([c.panel for c in chart.cells], SYSTEMS)
+        panels = ordered([c.panel for c in chart.cells], SYSTEMS + LAW_TYPES)
         body = "".join(
             f'<figure><figcaption>{html.escape(p)}</figcaption>{svg_panel(chart, p, threshold, series)}</figure>'
             for p in panels
@@ -372,9 +376,11 @@ def build_charts(con: Any, schema: str, threshold: int) -> list[Chart]:
             raise ReportError(f"mart {schema}.{mart} is not in the build: run `python scripts/run.py build` first")
     mart_sql = linkage_rates_mart_sql(schema, threshold, has("linkage_rates"))
     linkage_note = (
-        "From the audit mart linkage_rates."
+        "Percent of the subjects of applications with a usable ALF, by year of application, law type and "
+        "source system (audit mart linkage_rates)."
         if mart_sql
-        else "Computed from children.has_usable_alf (the linkage_rates mart is not in this build)."
+        else "Percent of children with a usable ALF, by year of first application and source system (from "
+        "children.has_usable_alf: the linkage_rates mart is not in this build)."
     )
     return [
         Chart(
@@ -401,7 +407,7 @@ def build_charts(con: Any, schema: str, threshold: int) -> list[Chart]:
         Chart(
             "linkage_rates",
             "Linkage rates",
-            "Percent of children with a usable ALF, by year of first application and source system. " + linkage_note,
+            linkage_note,
             "% with usable ALF",
             fetch(con, mart_sql or linkage_sql(schema, threshold)),
             percent=True,

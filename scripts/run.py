@@ -3,6 +3,7 @@
     python scripts/run.py build   # set up, generate synthetic data, dbt build, say where results are
     python scripts/run.py test    # set up, then every test: lint, dbt build on test data, DB2 check, pytest
     python scripts/run.py query "select count(*) from cafcass.stg_ecms__people"
+    python scripts/run.py handoff # build, then docs site, Stata .dta/do-file, Parquet, summary report
 
 It creates `.venv` from the pinned requirements.txt on first use (and again only when that file
 changes) and runs every tool through that environment's Python, so Windows and Linux behave alike.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -28,6 +30,8 @@ DEFAULT_RAW_DB = REPO / "data" / "raw" / "cafcass_raw.duckdb"
 DEFAULT_BUILD_DB = REPO / "data" / "build" / "cafcass_dataset.duckdb"
 TEST_RAW_DB = REPO / "data" / "test" / "cafcass_raw.duckdb"
 TEST_BUILD_DB = REPO / "data" / "test" / "cafcass_dataset.duckdb"
+DEFAULT_EXPORTS = REPO / "data" / "exports"
+DEFAULT_REPORT = REPO / "data" / "reports" / "summary.html"
 # Test data is fixed: the dbt tests and pytest compare against this preset and seed.
 TEST_PRESET = "small"
 TEST_SEED = 20240111
@@ -130,10 +134,72 @@ def cmd_test(args: argparse.Namespace) -> None:
     if (REPO / "scripts" / "db2_check.py").exists():
         step("DB2 check: compile for db2_offline, parse with sqlfluff's db2 dialect, denylist")
         run([str(python), "scripts/db2_check.py"], env=env)
+    ensure_chromium()
     step("pytest")
     env["CAFCASS_TEST_RAW_DB"] = str(TEST_RAW_DB)
     env["CAFCASS_TEST_BUILD_DB"] = str(TEST_BUILD_DB)
     run([str(python), "-m", "pytest", *args.pytest_args], env=env)
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def ensure_chromium() -> None:
+    """Headless Chromium renders the summary report in pytest; as root on Debian/Ubuntu, install it if missing.
+
+    Elsewhere (or if apt fails) say so and go on: the rendering test then skips and says why.
+    """
+    if any(shutil.which(name) for name in CHROMIUM_NAMES):
+        return
+    can_apt = sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
+    if not can_apt:
+        print("note: no Chromium on PATH; the report rendering test will be skipped (install chromium to run it)")
+        return
+    step("Installing Debian's chromium for the report rendering test (first run only; about a minute)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        if subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL).returncode != 0:
+            print(f"note: `{' '.join(cmd)}` failed; the report rendering test will be skipped", flush=True)
+            return
+
+
+def handoff_commands(python: Path, build_db: Path, target: Path) -> list[tuple[str, list[str]]]:
+    """What `handoff` runs after the build, in order: docs first (its manifest and catalog feed the rest)."""
+    return [
+        ("dbt docs generate --static (one HTML file)", [str(python), "-m", "dbt.cli.main", "docs", "generate", "--static"]),
+        (
+            "Stata do-file, labelled .dta and Parquet exports of every mart",
+            [str(python), "scripts/stata_handoff.py", "--manifest", str(target / "manifest.json"),
+             "--build-db", str(build_db), "--out", str(DEFAULT_EXPORTS)],
+        ),
+        ("summary report (small numbers suppressed)",
+         [str(python), "scripts/report.py", "--build-db", str(build_db), "--out", str(DEFAULT_REPORT)]),
+    ]  # fmt: skip
+
+
+def cmd_handoff(args: argparse.Namespace) -> None:
+    if not args.no_build:
+        cmd_build(args)
+    raw_db = Path(args.raw_db).resolve() if args.raw_db else DEFAULT_RAW_DB
+    build_db = Path(args.build_db).resolve() if args.build_db else DEFAULT_BUILD_DB
+    if not build_db.exists():
+        sys.exit(f"{build_db} does not exist yet: run `python scripts/run.py build` first (or drop --no-build).")
+    python = ensure_venv()
+    env = dbt_env(raw_db, build_db)
+    target = REPO / env.get("DBT_TARGET_PATH", "target")
+    for message, cmd in handoff_commands(python, build_db, target):
+        step(message)
+        run(cmd, env=env)
+    print(
+        f"""
+For analysts:
+  docs (open in a browser):   {target / "static_index.html"}
+  Stata:                      {DEFAULT_EXPORTS / "stata"}  (<mart>.dta; label_marts.do for the marts inside SAIL)
+  R / Python (Parquet):       {DEFAULT_EXPORTS / "parquet"}
+  summary report:             {DEFAULT_REPORT}
+""",
+        flush=True,
+    )
 
 
 def cmd_query(args: argparse.Namespace) -> None:
@@ -176,6 +242,16 @@ def main(argv: list[str] | None = None) -> None:
     p_query.add_argument("--build-db")
     p_query.add_argument("--max-rows", type=int, default=40)
     p_query.set_defaults(func=cmd_query)
+
+    p_handoff = sub.add_parser("handoff", help="build, then docs site, Stata/Parquet exports and summary report")
+    p_handoff.add_argument("--no-build", action="store_true", help="reuse the existing build instead of building")
+    p_handoff.add_argument("--preset", default="small", help="synthetic data preset: small (default) or national")
+    p_handoff.add_argument("--seed", type=int, default=42)
+    p_handoff.add_argument("--raw-db", help="build on your own DuckDB file of raw tables instead of synthetic data")
+    p_handoff.add_argument("--build-db", help=f"where the models are (default {DEFAULT_BUILD_DB})")
+    p_handoff.add_argument("--threads", type=int, help="dbt threads (default 2)")
+    p_handoff.add_argument("dbt_args", nargs="*", help="extra dbt build arguments, after --")
+    p_handoff.set_defaults(func=cmd_handoff)
 
     p_setup = sub.add_parser("setup", help="only create .venv with the pinned requirements")
     p_setup.set_defaults(func=cmd_setup)

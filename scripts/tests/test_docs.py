@@ -39,7 +39,7 @@ def test_overview_explains_layers_systems_and_every_mart() -> None:
     for word in ("staging", "intermediate", "marts", "audit", "ECMS", "CMS", "CAFW", "static_index.html"):
         assert word in overview, word
     for node in mart_nodes_or_skip(art.manifest):
-        assert f"`{node['name']}`" in overview, f"the overview does not mention mart {node['name']}"
+        assert f"`{node['name']}`" in overview, f"add mart {node['name']} (and its grain) to the marts table in models/overview.md"
 
 
 def test_static_site_is_one_file_that_needs_no_network() -> None:

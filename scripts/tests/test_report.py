@@ -78,6 +78,28 @@ def test_linkage_rate_is_withheld_when_linked_or_unlinked_count_is_small() -> No
     assert [c.value for c in with_small if c.group == "2020"] == [None]
 
 
+def test_linkage_rates_mart_is_charted_and_small_cells_stay_withheld() -> None:
+    con = duckdb.connect()
+    con.execute("create schema m")
+    con.execute(
+        """create table m.linkage_rates as select * from (values
+            ('ECMS', 'Public', 2020, 'Subject', 100, 80, 0.8, 0),
+            ('ECMS', 'Public', 2021, 'Subject', null, null, null, 1),
+            ('ECMS', 'Public', 2022, 'Subject', 100, 95, 0.95, 0),
+            ('ECMS', 'Public', 2020, 'Respondent', 100, 50, 0.5, 0)
+        ) as t(source_system, law_type, application_year, role_on_application, n_people, n_with_usable_alf,
+               usable_alf_rate, is_suppressed)"""
+    )
+    columns = [r[0] for r in con.execute("select column_name from information_schema.columns where table_name = 'linkage_rates'").fetchall()]
+    sql = report.linkage_rates_mart_sql("m", 10, columns)
+    assert sql is not None and report.linkage_rates_mart_sql("m", 10, ["source_system"]) is None
+    cells = {c.group: c for c in report.fetch(con, sql)}
+    assert set(cells) == {"2020", "2021", "2022"}  # subjects only
+    assert cells["2020"].value == 80.0 and not cells["2020"].suppressed
+    assert cells["2021"].value is None and cells["2021"].suppressed
+    assert cells["2022"].value is None and cells["2022"].suppressed  # 5 without an ALF: the mart missed it
+
+
 def test_svg_draws_one_bar_per_cell_and_hatches_suppressed_ones() -> None:
     cells = [
         report.Cell("ECMS", "2020", "Public", 120.0, False),
