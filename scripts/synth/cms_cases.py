@@ -185,7 +185,7 @@ def build_applications(cases: Cases, rng: np.random.Generator) -> Frame:
     law = cases.law[case]
     types = _draw_types(rng, law, pos > 0)
     epo = lk.APP_TYPE_ID["Emergency Protection Order (s44)"]
-    first_type = types[case - pos]
+    first_type = types[np.arange(len(case)) - pos]  # the case's first application (rows are grouped by case)
     types = np.where((pos == 1) & (first_type == epo), lk.APP_TYPE_ID["Care Order (s31)"], types)
     # private s8 cases often open with residence and contact applications made together
     together = (pos == 1) & (law == lk.PRIVATE) & (rng.random(len(case)) < 0.5)

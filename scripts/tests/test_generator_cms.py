@@ -114,6 +114,14 @@ def test_volumes_dates_and_children_per_case() -> None:
     cases = one(b, "select count(*) from {TBLCASE}")
     assert 0.005 * 360_000 <= cases <= 0.005 * 420_000
     assert one(b, "select count(*) from {TBLCASE} where LAWTYPEREF = 1") / cases == pytest.approx(0.23, abs=0.04)
+    # every application type belongs to its case's law type (s31 applications only in public-law cases)
+    mismatched = one(
+        b,
+        "select count(*) from {TBLCASEAPPLICATION} a join {TBLCASE} c on c.CASEID_PE = a.CASEREF_PE"
+        " join {CMS_TLKPCASEAPPLICATIONTYPE} t on t.CASEAPPLICATIONTYPEID = a.CASEAPPLICATIONTYPEREF"
+        " where t.LAWTYPES <> c.LAWTYPEREF",
+    )
+    assert mismatched == 0
 
 
 def test_member_types_relationships_and_legal_outputs() -> None:
