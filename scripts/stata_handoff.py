@@ -81,7 +81,7 @@ def clean_label(text: str, limit: int = STATA_LABEL_MAX) -> str:
     """
     folded = "".join(ASCII_FOLD.get(ch, ch) for ch in text)
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
-    plain = re.sub(r"[`$*]", "", folded)
+    plain = re.sub(r"[`$*]", "", folded).replace('"', "'")  # no `"'` can end a compound quote early
     plain = re.sub(r"\s+", " ", plain).strip()
     if len(plain) <= limit:
         return plain
@@ -101,12 +101,12 @@ def stata_names(names: list[str]) -> dict[str, str]:
     for name in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise HandoffError(f"column {name!r} is not a valid Stata name: rename it in the model")
-        short = name.lower()[:STATA_NAME_MAX]
+        short = name.lower()[:STATA_NAME_MAX].rstrip("_") or name.lower()[:STATA_NAME_MAX]
         n = 1
         while short in used:
             n += 1
             suffix = f"_{n}"
-            short = name.lower()[: STATA_NAME_MAX - len(suffix)] + suffix
+            short = name.lower()[: STATA_NAME_MAX - len(suffix)].rstrip("_") + suffix
         used.add(short)
         out[name] = short
     return out

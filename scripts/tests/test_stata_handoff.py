@@ -14,6 +14,8 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import stata_handoff as sh
 from dbt_artifacts import artifacts, mart_nodes_or_skip
@@ -71,10 +73,22 @@ def test_clean_label_removes_markdown_macros_and_non_ascii() -> None:
     assert "`" not in label and "$" not in label and label.isascii()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_description_becomes_a_safe_stata_label(text: str) -> None:
+    label = sh.clean_label(text)
+    assert len(label) <= 80 and label.isascii()
+    assert not any(ch in label for ch in '`$"\n\r\t')
+    assert label == label.strip()
+
+
 def test_stata_names_shorten_long_names_uniquely() -> None:
     names = ["child_id", LONG_NAME, LONG_NAME[:40]]
     mapping = sh.stata_names(names)
     assert mapping["child_id"] == "child_id"
+    assert sh.stata_names(["mother_age_at_first_application_years"]) == {
+        "mother_age_at_first_application_years": "mother_age_at_first_application"
+    }  # cut at 32, no trailing underscore
     assert all(len(v) <= 32 for v in mapping.values())
     assert len(set(mapping.values())) == 3
     with pytest.raises(sh.HandoffError, match="not a valid Stata name"):
