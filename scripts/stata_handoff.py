@@ -12,6 +12,7 @@ supplies the columns as built, so a column the YAML forgot is still labelled (by
   Stata's 80 characters), gives 0/1 flags (`is_*`, `has_*`, `order_*`) the labels No/Yes and coded `*_id`
   columns the names from the code-list seeds, formats dates as %td and saves `<mart>.dta`. It needs only
   the manifest and the seeds, so it can be generated inside SAIL (`dbt parse --target sail`).
+- `<out>/codebook.csv`: every mart column with its Stata name, label and full description.
 - With `--build-db`, each mart of the DuckDB build is also written to `<out>/stata/<mart>.dta` (Stata 14+,
   format 118, same labels) and `<out>/parquet/<mart>.parquet` (column descriptions in the field metadata).
 
@@ -45,7 +46,7 @@ FLAG_PREFIXES = ("is_", "has_", "order_")
 YES_NO: dict[int, str] = {0: "No", 1: "Yes"}
 YES_NO_LABEL = "noyes"
 # Words not to end a cut label on.
-DANGLING = {"a", "an", "and", "as", "at", "by", "e.g.", "for", "from", "i.e.", "in", "is", "of", "on", "or", "the", "to", "when", "with"}
+DANGLING = {"a", "an", "and", "as", "at", "by", "e.g.", "for", "from", "i.e.", "in", "is", "of", "on", "or", "per", "than", "the", "to", "under", "var", "when", "with"}
 DATE_NAME = re.compile(r"(_date$|^date_of_)")
 # ASCII stand-ins for the typography used in the YAML, so labels read the same in every Stata version.
 ASCII_FOLD = {"×": "x", "—": "-", "–": "-", "§": "s.", "≤": "<=", "≥": ">=", "‘": "'", "’": "'", "“": '"', "”": '"'}
@@ -91,7 +92,10 @@ def clean_label(text: str, limit: int = STATA_LABEL_MAX) -> str:
     words = plain[: limit - 2].split(" ")[:-1] or [plain[: limit - 3]]  # drop the word cut in two
     while len(words) > 1 and words[-1].lower().strip("(") in DANGLING:
         words.pop()
-    return " ".join(words).rstrip(" ,;:-(/") + "..."
+    cut = " ".join(words)
+    if cut.count("(") > cut.count(")") and cut.rindex("(") >= 25:  # end before an unclosed aside
+        cut = cut[: cut.rindex("(")]
+    return cut.rstrip(" ,;:-(/") + "..."
 
 
 def stata_names(names: list[str]) -> dict[str, str]:
@@ -314,6 +318,17 @@ def dofile(marts: list[Mart], code_labels: dict[str, CodeList], sail_project: st
     return "\n".join(lines) + "\n"
 
 
+def write_codebook(marts: list[Mart], path: Path) -> None:
+    """One row per mart column (CSV): for R and Python users, who do not see Stata labels."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["mart", "column", "stata_name", "is_flag", "label", "description"])
+        for mart in marts:
+            for col in mart.columns:
+                writer.writerow([mart.name, col.name, col.stata_name, int(col.is_flag), col.label, col.description.strip()])
+
+
 def sail_project_var(project_file: Path = REPO / "dbt_project.yml") -> str:
     data = yaml.safe_load(project_file.read_text(encoding="utf-8")) or {}
     return str((data.get("vars") or {}).get("sail_project", "1661"))
@@ -425,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         project = args.sail_project or sail_project_var()
         do_path.write_text(dofile(marts, code_labels, project), encoding="utf-8")
         print(f"do-file: {do_path} ({len(marts)} marts)", flush=True)
+        write_codebook(marts, args.out / "codebook.csv")
+        print(f"codebook: {args.out / 'codebook.csv'}", flush=True)
         if args.build_db:
             import duckdb
 

@@ -6,6 +6,7 @@ database (CAFCASS_TEST_BUILD_DB, set by `python scripts/run.py test`) and read t
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,11 @@ def test_clean_label_fits_stata_and_cuts_at_a_word() -> None:
 def test_clean_label_does_not_end_on_a_dangling_word() -> None:
     text = "Source system of the row: ECMS (England 2014-), CMS (England 2007-2014) or CAFW (Wales), as loaded"
     assert sh.clean_label(text) == "Source system of the row: ECMS (England 2014-), CMS (England 2007-2014)..."
+
+
+def test_clean_label_ends_before_an_unclosed_aside() -> None:
+    text = "Case id as in the source system (NULL when the application records none or the application is missing)."
+    assert sh.clean_label(text) == "Case id as in the source system..."
 
 
 def test_clean_label_prefers_a_whole_first_sentence() -> None:
@@ -272,3 +278,13 @@ def test_dofile_labels_every_column_of_every_mart(handed_off: tuple[Path, list[d
         for col, short in names.items():
             assert re.search(rf'^label variable {short} `"[^"]+"\'$', section, re.M), (n["name"], col)
         assert f'save "{n["name"]}.dta", replace' in section
+
+
+def test_codebook_lists_every_mart_column(handed_off: tuple[Path, list[dict[str, Any]], Any]) -> None:
+    out, nodes, art = handed_off
+    with (out / "codebook.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for n in nodes:
+        listed = [r["column"] for r in rows if r["mart"] == n["name"]]
+        assert listed == db_columns(art.build_db, n), n["name"]
+    assert all(r["label"] and len(r["label"]) <= 80 for r in rows)
