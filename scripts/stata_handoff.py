@@ -314,7 +314,13 @@ def dofile(marts: list[Mart], code_labels: dict[str, CodeList], sail_project: st
                 "    format `v' %tdCCYY-NN-DD",
                 "}",
             ]
-        lines += ["compress", f'save "{mart.name}.dta", replace']
+        lines += [
+            "* Ids held as doubles (DB2 BIGINT) in full, not as 1.2e+09.",
+            "quietly ds, has(type double)",
+            "if \"`r(varlist)'\" != \"\" format `r(varlist)' %20.0g",
+            "compress",
+            f'save "{mart.name}.dta", replace',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -340,6 +346,24 @@ class Exported:
     rows: int
     dta: Path
     parquet: Path
+
+
+def stata_writer(whole_numbers: set[str]) -> Any:
+    """pandas' format-118 writer, displaying the given columns as whole numbers (%20.0g).
+
+    Stata holds a bigint (or an integer column with NULLs beyond the int range) as a double, and its
+    default %10.0g would show a 10-digit id such as 1234567890 as 1.235e+09.
+    """
+    from pandas.io.stata import StataWriterUTF8
+
+    class Writer(StataWriterUTF8):  # type: ignore[misc]
+        def _set_formats_and_types(self, dtypes: Any) -> None:
+            super()._set_formats_and_types(dtypes)
+            for i, col in enumerate(dtypes.index):
+                if col in whole_numbers and self.fmtlist[i] == "%10.0g":
+                    self.fmtlist[i] = "%20.0g"
+
+    return Writer
 
 
 def covers(codes: CodeList, df: Any, column: str) -> bool:
@@ -398,8 +422,10 @@ def export_mart(
                 value_labels[col.stata_name] = code_labels[col.name].labels
     (out / "stata").mkdir(parents=True, exist_ok=True)
     dta = out / "stata" / f"{mart.name}.dta"
-    df.to_stata(
+    whole = {c.stata_name for c, t in zip(mart.columns, table.schema.types) if pa.types.is_integer(t)}
+    stata_writer(whole)(
         dta,
+        df,
         write_index=False,
         version=118,
         data_label=mart.label,
@@ -407,7 +433,7 @@ def export_mart(
         value_labels=value_labels,
         convert_dates=convert_dates,
         convert_strl=strl,
-    )
+    ).write_file()
     return Exported(mart.name, table.num_rows, dta, parquet)
 
 

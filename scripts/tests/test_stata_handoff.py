@@ -179,7 +179,7 @@ def test_export_round_trips_labels_types_and_rows(tmp_path: Path) -> None:
     con.execute(
         f"""create table main.child_applications as
         select * from (values
-            ('ECMS-1', 1, cast(1 as smallint), 'Yes', cast(0 as smallint), date '2020-02-29',
+            ('ECMS-1', 3000000001, cast(1 as smallint), 'Yes', cast(0 as smallint), date '2020-02-29',
              cast(0.95 as decimal(7, 6)), repeat('x', 3000), 4),
             ('ECMS-2', 2, cast(null as smallint), 'Unknown', cast(1 as smallint), cast(null as date),
              cast(null as decimal(7, 6)), 'short', null)
@@ -202,6 +202,12 @@ def test_export_round_trips_labels_types_and_rows(tmp_path: Path) -> None:
     assert data["application_date"].iloc[0] == pd.Timestamp("2020-02-29") and pd.isna(data["application_date"].iloc[1])
     assert data["is_subject"].isna().iloc[1] and data["alf_mtch_pct"].iloc[0] == pytest.approx(0.95)
     assert len(data["notes"].iloc[0]) == 3000  # longer than str2045: written as strL, not cut
+    reader = pd.io.stata.StataReader(done.dta)
+    with reader:
+        reader.read(nrows=1)
+        formats = dict(zip(reader._varlist, reader._fmtlist))  # no public accessor for display formats
+    assert formats["application_type_id"] == "%20.0g" and formats["alf_mtch_pct"] == "%10.0g"
+    assert formats["application_date"] == "%td"
     table = pq.read_table(done.parquet)
     assert table.num_rows == 2 and table.column_names == list(COLUMNS)
     assert table.schema.field("child_id").metadata[b"description"].decode() == COLUMNS["child_id"]
