@@ -4,6 +4,7 @@ by headless Chromium on the built test database (CAFCASS_TEST_BUILD_DB, set by `
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import struct
@@ -42,6 +43,32 @@ def test_counts_from_1_to_threshold_minus_1_are_suppressed_in_sql() -> None:
         f"select {report.suppressed_count('n', 10)}, {report.is_small('n', 10)} from t order by n"
     ).fetchall()
     assert rows == [(0, False), (None, True), (None, True), (10, False), (25, False)]
+
+
+def test_report_rule_is_the_macro_rule_on_its_fixed_cases() -> None:
+    """The cases seed that tests macros/suppress_small_number.sql, applied to the report's SQL."""
+    seed = report.REPO / "seeds" / "audit" / "small_number_suppression_cases.csv"
+    if not seed.is_file():
+        pytest.skip(f"{seed} is gone: the macro's fixed cases cannot be compared")
+    t = report.small_number_threshold()
+    with seed.open(encoding="utf-8", newline="") as fh:
+        cases = list(csv.DictReader(fh))
+    assert cases
+    con = duckdb.connect()
+    for case in cases:
+        if case["count_value"]:
+            n: int | None = int(case["count_value"])
+        elif case["threshold_offset"]:
+            n = t + int(case["threshold_offset"])
+        else:
+            n = None
+        shown, small = con.execute(
+            f"select {report.suppressed_count('n', t)}, {report.is_small('n', t)} from (select cast(? as integer) as n) as v",
+            [n],
+        ).fetchone()  # type: ignore[misc]
+        expected = case["is_expected_suppressed"] == "1"
+        assert bool(small) is expected, case["case_name"]
+        assert shown == (None if expected else n), case["case_name"]
 
 
 def make_marts(con: duckdb.DuckDBPyConnection, linked: list[tuple[int, int]]) -> None:
