@@ -3,3 +3,5 @@
 -- count the columns of a ref: AM04 is waived on those lines).
 
 select * from {{ ref('int_ecms__cases') }}  -- noqa: AM04
+union all
+select * from {{ ref('int_cms__cases') }}  -- noqa: AM04
