@@ -4,6 +4,7 @@
     python scripts/run.py test    # set up, then every test: lint, dbt build on test data, DB2 check, pytest
     python scripts/run.py query "select count(*) from cafcass.stg_ecms__people"
     python scripts/run.py handoff # build, then docs site, Stata .dta/do-file, Parquet, summary report
+    python scripts/run.py benchmark  # national-scale timings against the floor (scripts/benchmark.py)
 
 It creates `.venv` from the pinned requirements.txt on first use (and again only when that file
 changes) and runs every tool through that environment's Python, so Windows and Linux behave alike.
@@ -215,6 +216,12 @@ def cmd_query(args: argparse.Namespace) -> None:
     run([str(python), "-c", code, str(build_db), args.sql, str(args.max_rows)])
 
 
+def cmd_benchmark(args: argparse.Namespace) -> None:
+    python = ensure_venv()
+    step("Benchmark: national data, dbt build and run, the floor, half scale (data/benchmark/)")
+    run([str(python), "scripts/benchmark.py", *args.benchmark_args])
+
+
 def cmd_setup(_: argparse.Namespace) -> None:
     python = ensure_venv()
     print(f"Environment ready: {python}")
@@ -252,6 +259,10 @@ def main(argv: list[str] | None = None) -> None:
     p_handoff.add_argument("--threads", type=int, help="dbt threads (default 2)")
     p_handoff.add_argument("dbt_args", nargs="*", help="extra dbt build arguments, after --")
     p_handoff.set_defaults(func=cmd_handoff)
+
+    p_benchmark = sub.add_parser("benchmark", help="time the national-scale build against the floor")
+    p_benchmark.add_argument("benchmark_args", nargs="*", help="scripts/benchmark.py arguments, after --")
+    p_benchmark.set_defaults(func=cmd_benchmark)
 
     p_setup = sub.add_parser("setup", help="only create .venv with the pinned requirements")
     p_setup.set_defaults(func=cmd_setup)

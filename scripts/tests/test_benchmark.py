@@ -105,3 +105,13 @@ def test_floor_equals_the_children_mart_on_the_test_data(tmp_path: Path, monkeyp
     only_floor = con.execute(f"select count(*) from (select {listed} from children_floor except all {mart})").fetchone()[0]
     only_mart = con.execute(f"select count(*) from ({mart} except all select {listed} from children_floor)").fetchone()[0]
     assert (only_floor, only_mart) == (0, 0)
+
+
+def test_run_py_benchmark_calls_the_script_through_the_venv(monkeypatch: pytest.MonkeyPatch) -> None:
+    import run
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(run, "ensure_venv", lambda: Path("/venv/bin/python"))
+    monkeypatch.setattr(run, "run", lambda cmd, env=None: calls.append([str(c) for c in cmd]))
+    run.main(["benchmark", "--", "--half-scale", "0"])
+    assert calls == [["/venv/bin/python", "scripts/benchmark.py", "--half-scale", "0"]]
