@@ -5,3 +5,5 @@
 select * from {{ ref('int_ecms__cases') }}  -- noqa: AM04
 union all
 select * from {{ ref('int_cms__cases') }}  -- noqa: AM04
+union all
+select * from {{ ref('int_cafw__cases') }}  -- noqa: AM04

@@ -5,3 +5,5 @@
 select * from {{ ref('int_ecms__child_applications') }}  -- noqa: AM04
 union all
 select * from {{ ref('int_cms__child_applications') }}  -- noqa: AM04
+union all
+select * from {{ ref('int_cafw__child_applications') }}  -- noqa: AM04

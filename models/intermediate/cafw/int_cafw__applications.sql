@@ -1,5 +1,6 @@
 -- One row per Cafcass Cymru application (grain: application_id) with its case's attributes. CAFW holds text
--- labels only, so the law type is the application's label, else the case's, else Unknown.
+-- labels only, so the law type is the application's label, else the case's, else Unknown, and the s31 flag
+-- comes from the CAFW rows of the seed application_type_groups joined on the type name (NULL if unmapped).
 
 with
 
@@ -12,6 +13,16 @@ applications as (
 cases as (
 
     select * from {{ ref('stg_cafw__cases') }}
+
+),
+
+type_groups as (
+
+    select
+        is_s31,
+        upper(trim(application_type_name)) as type_key
+    from {{ ref('application_type_groups') }}
+    where source_system = 'CAFW'
 
 ),
 
@@ -32,6 +43,7 @@ joined as (
         applications.application_id,
         applications.case_id,
         applications.application_type_name,
+        cast(type_groups.is_s31 as smallint) as is_s31,
         cast(
             case
                 when applications.law_type <> 'Unknown' then applications.law_type
@@ -47,6 +59,8 @@ joined as (
     from applications
     left join cases
         on applications.case_id = cases.case_id
+    left join type_groups
+        on upper(applications.application_type_name) = type_groups.type_key
     left join persons
         on applications.application_id = persons.application_id
 
@@ -58,6 +72,7 @@ final as (
         application_id,
         case_id,
         application_type_name,
+        is_s31,
         law_type,
         application_date,
         received_date,

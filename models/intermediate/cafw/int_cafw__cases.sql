@@ -1,0 +1,122 @@
+-- One row per Cafcass Cymru case (grain: case_id) with the harmonised column list of int_ecms__cases: the
+-- case's own received date, status, court, law type and local authority (CAFCASS_INCIDENT), with its
+-- applications, children, final order and duration. Case ids used by an application but absent from the
+-- incident table get a row too, with NULL case attributes, so every child-application has its case.
+
+with
+
+case_rows as (
+
+    select * from {{ ref('stg_cafw__cases') }}
+    where case_id is not null
+
+),
+
+applications as (
+
+    select * from {{ ref('int_cafw__applications') }}
+    where case_id is not null
+
+),
+
+application_summary as (
+
+    select
+        case_id,
+        min(application_date) as case_start_date,
+        count(*) as n_applications,
+        max(case when is_s31 = 1 then 1 else 0 end) as has_s31_application,
+        -- Law type of the applications when the case row has none.
+        max(case when law_type in ('Public', 'Private') then law_type end) as application_law_type
+    from applications
+    group by case_id
+
+),
+
+child_summary as (
+
+    select
+        case_id,
+        count(distinct person_id) as n_children,
+        max(final_order_date) as final_order_date
+    from {{ ref('int_cafw__child_applications') }}
+    where case_id is not null
+    group by case_id
+
+),
+
+all_case_ids as (
+
+    select case_id from case_rows
+    union
+    select case_id from application_summary
+
+),
+
+joined as (
+
+    select
+        all_case_ids.case_id,
+        case
+            when case_rows.law_type in ('Public', 'Private') then case_rows.law_type
+            when application_summary.application_law_type in ('Public', 'Private')
+                then application_summary.application_law_type
+            else 'Unknown'
+        end as law_type,
+        case_rows.local_authority_name,
+        case_rows.court_name,
+        case_rows.case_status_name,
+        application_summary.case_start_date,
+        case_rows.received_date as case_received_date,
+        case_rows.closed_date as case_closed_date,
+        case_rows.reopened_date as case_reopened_date,
+        coalesce(application_summary.n_applications, 0) as n_applications,
+        coalesce(child_summary.n_children, 0) as n_children,
+        coalesce(application_summary.has_s31_application, 0) as has_s31_application,
+        child_summary.final_order_date,
+        {{ days_between(
+            'application_summary.case_start_date',
+            'coalesce(child_summary.final_order_date, case_rows.closed_date)'
+        ) }} as duration_days
+    from all_case_ids
+    left join case_rows
+        on all_case_ids.case_id = case_rows.case_id
+    left join application_summary
+        on all_case_ids.case_id = application_summary.case_id
+    left join child_summary
+        on all_case_ids.case_id = child_summary.case_id
+
+),
+
+final as (
+
+    select
+        {{ prefixed_key('CAFW-', 'case_id') }} as case_key,
+        cast('CAFW' as varchar(4)) as source_system,
+        cast('Wales' as varchar(7)) as country,
+        case_id,
+        cast(law_type as varchar(7)) as law_type,
+        cast(local_authority_name as varchar(255)) as local_authority_name,
+        cast(court_name as varchar(255)) as court_name,
+        cast(case_status_name as varchar(255)) as case_status_name,
+        case_start_date,
+        case_received_date,
+        case_closed_date,
+        case_reopened_date,
+        cast(n_applications as integer) as n_applications,
+        cast(n_children as integer) as n_children,
+        cast(has_s31_application as smallint) as has_s31_application,
+        final_order_date,
+        cast(duration_days as integer) as duration_days,
+        cast(
+            case
+                when has_s31_application = 1 and duration_days <= {{ var('target_duration_days') }} then 1
+                when has_s31_application = 1 and duration_days > {{ var('target_duration_days') }} then 0
+            end
+            as smallint
+        ) as is_within_26_weeks
+    from joined
+
+)
+
+select * from final
