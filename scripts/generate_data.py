@@ -5,7 +5,9 @@
     python scripts/generate_data.py --preset small --fault two_mothers=0.05 --fault exact_duplicate_rows=0
 
 Tables: SAIL<project>V.CAFE_ECMS_<X>_<refresh date> (data) and SAILCAFEREFV.ECMS_<X>_<refresh date>
-(lookups), as listed in scripts/synth/schema.py. Same seed and options give identical tables.
+(lookups), SAIL<project>V.CAFE_CMS_<X>_<cms refresh date> and SAILCAFEREFV.CMS_TLKP<X>_<cms refresh date>
+(England CMS 2007-2014), and the Wales CAFW_CAFCASS_* tables, as listed in scripts/synth/schema.py.
+Same seed and options give identical tables.
 Also writes <out>.summary.json (row counts, fault rates and the faults actually injected).
 """
 
