@@ -113,14 +113,17 @@ def children_in_ecms(tables: Tables, rate: float, rng: np.random.Generator, ctx:
     order = np.argsort(key, kind="stable")
     key = key[order]
     want = gender[chosen] * 10**6 + people["dob"][chosen] + 10**5
-    at = np.clip(np.searchsorted(key, want), 1, max(len(key) - 1, 1))
-    left, right = np.maximum(at - 1, 0), np.minimum(at, len(key) - 1)
-    best = np.where(np.abs(key[left] - want) <= np.abs(key[right] - want), left, right)
-    # a later subject of the same gender born before the CMS case, not taken by another CMS child
+    by_want = np.argsort(want, kind="stable")
+    chosen, want = chosen[by_want], want[by_want]
+    # Greedy in order of birth: the first pool child at or after the wanted key not already taken (positions
+    # strictly increase), so no ECMS child is given to two CMS children.
+    step = np.arange(len(want))
+    best = np.maximum.accumulate(np.searchsorted(key, want) - step) + step
+    found = best < len(key)
+    best = np.minimum(best, len(key) - 1)
+    # same gender, born within LINK_MAX_DOB_DAYS, first ECMS case well after the CMS case
     later = pool["first_case"][order[best]] >= ctx.case_date[chosen] + LINK_MIN_GAP_DAYS
-    ok = (np.abs(key[best] - want) <= LINK_MAX_DOB_DAYS) & later
-    _, first_use = np.unique(np.where(ok, best, -1), return_index=True)
-    ok &= present(first_use, len(ok))
+    ok = found & (np.abs(key[best] - want) <= LINK_MAX_DOB_DAYS) & later
     linked, src = chosen[ok], order[best[ok]]
     for col in ("ALF_PE", "ALF_STS_CD", "ALF_MTCH_PCT"):
         people[col][linked] = pool[col][src]  # type: ignore[index]
