@@ -49,17 +49,7 @@ final as (
         alf_pe,
         alf_sts_cd,
         alf_mtch_pct,
-        cast(
-            case
-                when
-                    alf_pe is not null
-                    and alf_sts_cd in ({{ var('alf_usable_status_codes') | join(', ') }})
-                    and (alf_mtch_pct is null or alf_mtch_pct >= {{ var('alf_min_match_pct') }})
-                    then 1
-                else 0
-            end
-            as smallint
-        ) as has_usable_alf,
+        {{ usable_alf_flag('alf_pe', 'alf_sts_cd', 'alf_mtch_pct') }} as has_usable_alf,
         alf2_pe,
         cast(n_source_rows as integer) as n_source_rows
     from ranked
