@@ -80,7 +80,7 @@ def build_applications(cfg: Config, cases: Cases, fams: Families, rng: np.random
     case, pos = expand(n_apps)
     law = cases.law[case]
     types = _draw_types(rng, law, pos > 0)
-    first_type = types[case - pos]
+    first_type = types[np.arange(len(case)) - pos]  # the type of the case's first application (row index)
     epo = lk.APP_TYPE_ID["Emergency Protection Order (s44)"]
     types = np.where((pos == 1) & (first_type == epo), lk.APP_TYPE_ID["Care (s31)"], types)
     prev_type = np.where(pos > 0, types[np.maximum(np.arange(len(case)) - 1, 0)], 0)

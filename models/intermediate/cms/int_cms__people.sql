@@ -73,17 +73,7 @@ final as (
         chosen.alf_pe,
         chosen.alf_sts_cd,
         chosen.alf_mtch_pct,
-        cast(
-            case
-                when
-                    chosen.alf_pe is not null
-                    and chosen.alf_sts_cd in ({{ var('alf_usable_status_codes') | join(', ') }})
-                    and (chosen.alf_mtch_pct is null or chosen.alf_mtch_pct >= {{ var('alf_min_match_pct') }})
-                    then 1
-                else 0
-            end
-            as smallint
-        ) as has_usable_alf,
+        {{ usable_alf_flag('chosen.alf_pe', 'chosen.alf_sts_cd', 'chosen.alf_mtch_pct') }} as has_usable_alf,
         chosen.alf2_pe,
         chosen.ethnicity_id,
         cast(
