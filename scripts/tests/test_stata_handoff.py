@@ -189,7 +189,7 @@ def test_export_round_trips_labels_types_and_rows(tmp_path: Path) -> None:
     codes = {"application_type_id": sh.CodeList({1: "Care"}, frozenset())}
     done = sh.export_mart(con, node("child_applications", COLUMNS), codes, tmp_path)
     assert done.rows == 2
-    with pd.io.stata.StataReader(done.dta) as reader:
+    with pd.io.stata.StataReader(done.dta) as reader:  # type: ignore[arg-type]
         data = reader.read(convert_categoricals=False)
         labels, values = reader.variable_labels(), reader.value_labels()
     short = sh.stata_names(list(COLUMNS))[LONG_NAME]
@@ -208,9 +208,18 @@ def test_export_round_trips_labels_types_and_rows(tmp_path: Path) -> None:
         formats = dict(zip(reader._varlist, reader._fmtlist))  # no public accessor for display formats
     assert formats["application_type_id"] == "%20.0g" and formats["alf_mtch_pct"] == "%10.0g"
     assert formats["application_date"] == "%td"
+    assert done.dta is not None
     table = pq.read_table(done.parquet)
     assert table.num_rows == 2 and table.column_names == list(COLUMNS)
     assert table.schema.field("child_id").metadata[b"description"].decode() == COLUMNS["child_id"]
+
+
+def test_parquet_only_export_writes_no_dta(tmp_path: Path) -> None:
+    con = duckdb.connect()
+    con.execute("create table main.m as select 1 as is_x, 'a' as name")
+    done = sh.export_mart(con, node("m", {}), {}, tmp_path, dta=False)
+    assert done.dta is None and not (tmp_path / "stata").exists()
+    assert pq.read_table(done.parquet).num_rows == 1
 
 
 def test_missing_manifest_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
