@@ -6,7 +6,8 @@
 Steps (each timed; dbt runs on DuckDB with its own target, log and database paths under --work):
   1. generate the raw data (scripts/generate_data.py) at full and at half scale;
   2. `dbt build --exclude-resource-type unit_test` (seeds, models, data tests): wall time and peak RSS;
-  3. `dbt run` on the same database (models only): wall time and peak RSS;
+  3. `dbt run` on the same database (models only): wall time and peak RSS; then `dbt run` of only the
+     ECMS chain to the marts (ECMS_CHAIN), the work the floor does, for a like-for-like ratio;
   4. the floor: scripts/benchmark_floor.sql, one DuckDB statement that builds the ECMS `children` rows
      straight from the raw tables (no dbt, no views), whose row count must equal the mart's ECMS rows;
   5. the row count of every mart; the same build and run at half scale, for the full/half ratios.
@@ -33,6 +34,9 @@ REPO = Path(__file__).resolve().parent.parent
 FLOOR_SQL = REPO / "scripts" / "benchmark_floor.sql"
 DEFAULT_WORK = REPO / "data" / "benchmark"
 FLOOR_SYSTEM = "ECMS"
+# The models the floor stands in for: every ECMS model upstream of the marts, and the marts themselves
+# (which also re-read the other systems' existing intermediate tables: a small extra).
+ECMS_CHAIN = "+int_ecms__child_applications +int_ecms__cases child_applications cases children"
 HEARTBEAT_SECONDS = 20.0
 
 # Targets of issue 8 (2-core machine, national scale): (metric, limit, unit).
@@ -40,7 +44,7 @@ TARGETS: tuple[tuple[str, float, str], ...] = (
     ("generate_seconds", 120.0, "s"),
     ("build_seconds", 120.0, "s"),
     ("build_peak_rss_gb", 6.0, "GB"),
-    ("run_to_floor_ratio", 3.0, "x"),
+    ("ecms_run_to_floor_ratio", 3.0, "x"),
     ("run_full_to_half_ratio", 2.3, "x"),
 )
 
@@ -59,6 +63,7 @@ class ScaleResult:
     generator_row_counts: dict[str, int]
     build: Timing | None = None
     run: Timing | None = None
+    ecms_run: Timing | None = None  # dbt run --select ECMS_CHAIN
     mart_row_counts: dict[str, int] = field(default_factory=dict)
     children_by_system: dict[str, int] = field(default_factory=dict)
 
@@ -125,7 +130,12 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
         return None if result is None else getattr(result, attr)
 
     rows: list[list[Any]] = []
-    steps = (("generate raw data", "generate"), ("dbt build (models + data tests)", "build"), ("dbt run (models only)", "run"))
+    steps = (
+        ("generate raw data", "generate"),
+        ("dbt build (models + data tests)", "build"),
+        ("dbt run (models only)", "run"),
+        ("dbt run, ECMS chain to the marts", "ecms_run"),
+    )
     for label, attr in steps:
         f, h = t(full, attr), t(half, attr)
         rows.append([
@@ -145,15 +155,15 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
         None,
         None if floor is None else gigabytes(floor.peak_rss_bytes),
     ])
-    run = full.run
-    rows.append([
-        "dbt run / floor",
-        ratio(None if run is None else run.seconds, None if floor is None else floor.seconds),
-        ratio(None if run is None else run.cpu_seconds, None if floor is None else floor.cpu_seconds),
-        None,
-        None,
-        None,
-    ])
+    for label, run in (("dbt run / floor", full.run), ("dbt run ECMS chain / floor", full.ecms_run)):
+        rows.append([
+            label,
+            ratio(None if run is None else run.seconds, None if floor is None else floor.seconds),
+            ratio(None if run is None else run.cpu_seconds, None if floor is None else floor.cpu_seconds),
+            None,
+            None,
+            None,
+        ])
     return rows
 
 
@@ -284,7 +294,7 @@ def generate(work: Path, preset: str, scale: float, seed: int, label: str) -> tu
     return raw_db, timing, counts
 
 
-def dbt_steps(work: Path, raw_db: Path, label: str, threads: int) -> tuple[Timing, Timing, Path]:
+def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, ecms_chain: bool) -> tuple[Timing, Timing, Timing | None, Path]:
     build_db = work / f"build_{label}.duckdb"
     remove_db(build_db)
     env = dbt_env(work, raw_db, build_db, threads)
@@ -297,7 +307,12 @@ def dbt_steps(work: Path, raw_db: Path, label: str, threads: int) -> tuple[Timin
     run = run_measured([*dbt, "run"], env, work / "logs" / f"run_{label}.log")
     shutil.copy(work / "target" / "run_results.json", work / f"run_results_run_{label}.json")
     progress(f"  {run.seconds:.1f}s, peak RSS {gigabytes(run.peak_rss_bytes) or 0:.2f} GB")
-    return build, run, build_db
+    ecms_run: Timing | None = None
+    if ecms_chain:
+        progress(f"dbt run {label}, ECMS chain only: --select {ECMS_CHAIN}")
+        ecms_run = run_measured([*dbt, "run", "--select", ECMS_CHAIN], env, work / "logs" / f"run_ecms_{label}.log")
+        progress(f"  {ecms_run.seconds:.1f}s")
+    return build, run, ecms_run, build_db
 
 
 def machine_load() -> str:
@@ -326,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
 
     raw_full, gen_full, counts_full = generate(work, args.preset, args.scale, args.seed, "full")
     full = ScaleResult(scale=args.scale, generate=gen_full, generator_row_counts=counts_full)
-    full.build, full.run, build_full = dbt_steps(work, raw_full, "full", args.threads)
+    full.build, full.run, full.ecms_run, build_full = dbt_steps(work, raw_full, "full", args.threads, ecms_chain=True)
     marts = mart_names(work / "target")
     full.mart_row_counts, full.children_by_system = count_marts(build_full, marts)
 
@@ -339,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.half_scale > 0:
         raw_half, gen_half, counts_half = generate(work, args.preset, args.scale * args.half_scale, args.seed, "half")
         half = ScaleResult(scale=args.scale * args.half_scale, generate=gen_half, generator_row_counts=counts_half)
-        half.build, half.run, build_half = dbt_steps(work, raw_half, "half", args.threads)
+        half.build, half.run, _, build_half = dbt_steps(work, raw_half, "half", args.threads, ecms_chain=False)
         half.mart_row_counts, half.children_by_system = count_marts(build_half, marts)
 
     metrics: dict[str, float | None] = {
@@ -350,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         "floor_seconds": floor.seconds,
         "run_to_floor_ratio": ratio(full.run.seconds, floor.seconds),
         "run_to_floor_cpu_ratio": ratio(full.run.cpu_seconds, floor.cpu_seconds),
+        "ecms_run_seconds": None if full.ecms_run is None else full.ecms_run.seconds,
+        "ecms_run_to_floor_ratio": ratio(None if full.ecms_run is None else full.ecms_run.seconds, floor.seconds),
+        "ecms_run_to_floor_cpu_ratio": ratio(None if full.ecms_run is None else full.ecms_run.cpu_seconds, floor.cpu_seconds),
         "build_full_to_half_ratio": ratio(full.build.seconds, half.build.seconds if half and half.build else None),
         "run_full_to_half_ratio": ratio(full.run.seconds, half.run.seconds if half and half.run else None),
     }
