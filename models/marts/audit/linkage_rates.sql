@@ -5,22 +5,26 @@
 
 with
 
-ecms as (
+england as (
 
-    select
-        person_roles.person_id,
-        person_roles.role_on_application,
-        'ECMS' as source_system,
-        'England' as country,
-        coalesce(applications.law_type, 'Unknown') as law_type,
-        year(coalesce(applications.application_date, applications.received_date)) as application_year,
-        coalesce(people.has_usable_alf, 0) as has_usable_alf,
-        case when people.alf_pe is null then 0 else 1 end as has_alf
-    from {{ ref('int_ecms__person_application_roles') }} as person_roles
-    left join {{ ref('int_ecms__applications') }} as applications
-        on person_roles.application_id = applications.application_id
-    left join {{ ref('int_ecms__people') }} as people
-        on person_roles.person_id = people.person_id
+    -- England's two systems share one shape: role per person-application, application, person.
+    {% for system in ['ecms', 'cms'] %}
+        {% if not loop.first %}union all{% endif %}
+        select
+            person_roles.person_id,
+            person_roles.role_on_application,
+            '{{ system | upper }}' as source_system,
+            'England' as country,
+            coalesce(applications.law_type, 'Unknown') as law_type,
+            year(coalesce(applications.application_date, applications.received_date)) as application_year,
+            coalesce(people.has_usable_alf, 0) as has_usable_alf,
+            case when people.alf_pe is null then 0 else 1 end as has_alf
+        from {{ ref('int_' ~ system ~ '__person_application_roles') }} as person_roles
+        left join {{ ref('int_' ~ system ~ '__applications') }} as applications
+            on person_roles.application_id = applications.application_id
+        left join {{ ref('int_' ~ system ~ '__people') }} as people
+            on person_roles.person_id = people.person_id
+    {% endfor %}
 
 ),
 
@@ -51,7 +55,7 @@ person_cells as (
         person_id,
         has_usable_alf,
         has_alf
-    from ecms
+    from england
     union all
     select distinct
         source_system,
