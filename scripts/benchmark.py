@@ -217,7 +217,7 @@ def run_measured(cmd: list[str], env: dict[str, str], log_path: Path) -> Timing:
     return Timing(seconds=round(elapsed, 2), peak_rss_bytes=rss, cpu_seconds=cpu)
 
 
-def dbt_env(work: Path, raw_db: Path, build_db: Path, threads: int) -> dict[str, str]:
+def dbt_env(work: Path, raw_db: Path, build_db: Path, threads: int, memory_limit: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "DBT_PROFILES_DIR": str(REPO),
@@ -227,6 +227,7 @@ def dbt_env(work: Path, raw_db: Path, build_db: Path, threads: int) -> dict[str,
         "CAFCASS_BUILD_DB": str(build_db),
         "CAFCASS_DUCKDB_TEMP": str(work / "tmp"),
         "CAFCASS_THREADS": str(threads),
+        "CAFCASS_DUCKDB_MEMORY": memory_limit,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     })
     env.pop("CAFCASS_TARGET", None)
@@ -294,10 +295,10 @@ def generate(work: Path, preset: str, scale: float, seed: int, label: str) -> tu
     return raw_db, timing, counts
 
 
-def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, ecms_chain: bool) -> tuple[Timing, Timing, Timing | None, Path]:
+def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, memory_limit: str, ecms_chain: bool) -> tuple[Timing, Timing, Timing | None, Path]:
     build_db = work / f"build_{label}.duckdb"
     remove_db(build_db)
-    env = dbt_env(work, raw_db, build_db, threads)
+    env = dbt_env(work, raw_db, build_db, threads, memory_limit)
     dbt = [sys.executable, "-m", "dbt.cli.main"]
     progress(f"dbt build {label} (models + data tests, no unit tests) -> {build_db}")
     build = run_measured([*dbt, "build", "--exclude-resource-type", "unit_test"], env, work / "logs" / f"build_{label}.log")
@@ -329,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half-scale", type=float, default=0.5, help="the smaller scale to compare with; 0 skips it")
     parser.add_argument("--seed", type=int, default=20240111)
     parser.add_argument("--threads", type=int, default=int(os.environ.get("CAFCASS_THREADS", "2")))
-    parser.add_argument("--memory-limit", default=os.environ.get("CAFCASS_DUCKDB_MEMORY", "6GB"), help="DuckDB memory_limit of the floor (the dbt profile reads CAFCASS_DUCKDB_MEMORY)")
+    parser.add_argument("--memory-limit", default=os.environ.get("CAFCASS_DUCKDB_MEMORY", "4GB"), help="DuckDB memory_limit of dbt (profiles.yml) and the floor")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="raw, build and floor databases, dbt target and logs")
     parser.add_argument("--json", type=Path, help="where to write the results (default <work>/benchmark.json)")
     args = parser.parse_args(argv)
@@ -341,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
 
     raw_full, gen_full, counts_full = generate(work, args.preset, args.scale, args.seed, "full")
     full = ScaleResult(scale=args.scale, generate=gen_full, generator_row_counts=counts_full)
-    full.build, full.run, full.ecms_run, build_full = dbt_steps(work, raw_full, "full", args.threads, ecms_chain=True)
+    full.build, full.run, full.ecms_run, build_full = dbt_steps(work, raw_full, "full", args.threads, args.memory_limit, ecms_chain=True)
     marts = mart_names(work / "target")
     full.mart_row_counts, full.children_by_system = count_marts(build_full, marts)
 
@@ -354,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.half_scale > 0:
         raw_half, gen_half, counts_half = generate(work, args.preset, args.scale * args.half_scale, args.seed, "half")
         half = ScaleResult(scale=args.scale * args.half_scale, generate=gen_half, generator_row_counts=counts_half)
-        half.build, half.run, _, build_half = dbt_steps(work, raw_half, "half", args.threads, ecms_chain=False)
+        half.build, half.run, _, build_half = dbt_steps(work, raw_half, "half", args.threads, args.memory_limit, ecms_chain=False)
         half.mart_row_counts, half.children_by_system = count_marts(build_half, marts)
 
     metrics: dict[str, float | None] = {
@@ -391,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpus": os.cpu_count(),
         "preset": args.preset,
         "threads": args.threads,
+        "memory_limit": args.memory_limit,
         "full": asdict(full),
         "half": None if half is None else asdict(half),
         "floor": {"system": FLOOR_SYSTEM, "sql": str(FLOOR_SQL.relative_to(REPO)), **asdict(floor), "rows": floor_rows, "children_mart_rows": mart_rows, "rows_match": floor_matches},
