@@ -8,10 +8,8 @@ Each dbt run takes ~10-15 s (mostly parsing), so the selections are small stagin
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from dbt_isolated import DbtFolder, generate, output
+
 SEED = 20240111
 DATA = "SAIL1661V"
 REF = "SAILCAFEREFV"
@@ -32,9 +31,12 @@ FAILED = "Pre-flight check failed"
 
 @dataclass(frozen=True)
 class Workspace:
-    root: Path
+    folder: DbtFolder  # fixed raw/build/target paths, so dbt keeps its partial parse between runs
     pristine: Path  # generated once, never modified
-    raw: Path  # the file dbt reads; rewritten by each test
+
+    @property
+    def raw(self) -> Path:
+        return self.folder.raw
 
     def reset(self) -> None:
         shutil.copyfile(self.pristine, self.raw)
@@ -48,26 +50,12 @@ class Workspace:
             con.close()
 
     def dbt(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = dict(os.environ)
-        for name in ("CAFCASS_TARGET", "DBT_TARGET_PATH", "DBT_LOG_PATH"):
-            env.pop(name, None)
-        env.update(
-            DBT_PROFILES_DIR=str(REPO),
-            DBT_TARGET_PATH=str(self.root / "target"),
-            DBT_LOG_PATH=str(self.root / "logs"),
-            CAFCASS_RAW_DB=str(self.raw),
-            CAFCASS_BUILD_DB=str(self.root / "build.duckdb"),
-            CAFCASS_DUCKDB_TEMP=str(self.root / "tmp"),
-            DBT_SEND_ANONYMOUS_USAGE_STATS="false",
-        )
-        cmd = [sys.executable, "-m", "dbt.cli.main", *args]
-        return subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        return self.folder.dbt(*args, timeout=600)
 
     def built_views(self) -> set[str]:
-        path = self.root / "build.duckdb"
-        if not path.exists():
+        if not self.folder.build.exists():
             return set()
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(self.folder.build), read_only=True)
         try:
             rows = con.execute("select table_name from information_schema.tables where table_schema = 'cafcass'")
             return {r[0] for r in rows.fetchall()}
@@ -79,17 +67,8 @@ class Workspace:
 def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     root = tmp_path_factory.mktemp("preflight")
     pristine = root / "pristine.duckdb"
-    done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "generate_data.py"), "--preset", "small", "--scale", "0.2",
-         "--seed", str(SEED), "--out", str(pristine)],
-        cwd=REPO, capture_output=True, text=True,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
-    yield Workspace(root, pristine, root / "raw.duckdb")
-
-
-def output(done: subprocess.CompletedProcess[str]) -> str:
-    return done.stdout + done.stderr
+    generate(pristine, "--preset", "small", "--scale", "0.2", "--seed", str(SEED))
+    yield Workspace(DbtFolder(root), pristine)
 
 
 def assert_stopped_by_preflight(ws: Workspace, done: subprocess.CompletedProcess[str]) -> str:
