@@ -76,7 +76,7 @@ def assert_stopped_by_preflight(ws: Workspace, done: subprocess.CompletedProcess
     assert done.returncode != 0, text
     assert FAILED in text, text
     assert text.count(FAILED) == 1, "one message, not one per table"
-    assert "START sql view model" not in text, "a model started although the pre-flight check failed"
+    assert "START sql" not in text, "a model started although the pre-flight check failed"
     return text
 
 
