@@ -5,7 +5,8 @@
 
 Steps (each timed; dbt runs on DuckDB with its own target, log and database paths under --work):
   1. generate the raw data (scripts/generate_data.py) at full and at half scale;
-  2. `dbt build --exclude-resource-type unit_test` (seeds, models, data tests): wall time and peak RSS;
+  2. `dbt parse` from cold, then `dbt build --exclude-resource-type unit_test` (seeds, models, data
+     tests; re-using that parse): wall time and peak RSS;
   3. `dbt run` on the same database (models only): wall time and peak RSS; then `dbt run` of only the
      ECMS chain to the marts (ECMS_CHAIN), the work the floor does, for a like-for-like ratio;
   4. the floor: scripts/benchmark_floor.sql, one DuckDB statement that builds the ECMS `children` rows
@@ -62,6 +63,7 @@ class ScaleResult:
     generate: Timing
     generator_row_counts: dict[str, int]
     build: Timing | None = None
+    parse: Timing | None = None  # cold `dbt parse`: the build after it re-uses the parsed project
     run: Timing | None = None
     ecms_run: Timing | None = None  # dbt run --select ECMS_CHAIN
     mart_row_counts: dict[str, int] = field(default_factory=dict)
@@ -120,11 +122,11 @@ def format_table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in cells)])
 
 
-SUMMARY_HEADERS = ["step", "full s", "full CPU s", "half s", "full/half", "peak RSS GB"]
+SUMMARY_HEADERS = ["step", "full s", "full CPU s", "half s", "half CPU s", "full/half", "full/half CPU", "peak RSS GB"]
 
 
 def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | None, floor_rows: int | None) -> list[list[Any]]:
-    """The benchmark table (SUMMARY_HEADERS): wall and CPU seconds at full scale, wall at half, ratio, RSS."""
+    """The benchmark table (SUMMARY_HEADERS): wall and CPU seconds at full and half scale, their ratios, RSS."""
 
     def t(result: ScaleResult | None, attr: str) -> Timing | None:
         return None if result is None else getattr(result, attr)
@@ -132,6 +134,7 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
     rows: list[list[Any]] = []
     steps = (
         ("generate raw data", "generate"),
+        ("dbt parse (cold, before the build)", "parse"),
         ("dbt build (models + data tests)", "build"),
         ("dbt run (models only)", "run"),
         ("dbt run, ECMS chain to the marts", "ecms_run"),
@@ -143,7 +146,9 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
             None if f is None else f.seconds,
             None if f is None else f.cpu_seconds,
             None if h is None else h.seconds,
+            None if h is None else h.cpu_seconds,
             ratio(None if f is None else f.seconds, None if h is None else h.seconds),
+            ratio(None if f is None else f.cpu_seconds, None if h is None else h.cpu_seconds),
             None if f is None else gigabytes(f.peak_rss_bytes),
         ])
     label = f"floor: {FLOOR_SYSTEM} children, one SQL ({floor_rows:,} rows)" if floor_rows is not None else "floor"
@@ -153,6 +158,8 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
         None if floor is None else floor.cpu_seconds,
         None,
         None,
+        None,
+        None,
         None if floor is None else gigabytes(floor.peak_rss_bytes),
     ])
     for label, run in (("dbt run / floor", full.run), ("dbt run ECMS chain / floor", full.ecms_run)):
@@ -160,6 +167,8 @@ def summary_rows(full: ScaleResult, half: ScaleResult | None, floor: Timing | No
             label,
             ratio(None if run is None else run.seconds, None if floor is None else floor.seconds),
             ratio(None if run is None else run.cpu_seconds, None if floor is None else floor.cpu_seconds),
+            None,
+            None,
             None,
             None,
             None,
@@ -229,6 +238,7 @@ def dbt_env(work: Path, raw_db: Path, build_db: Path, threads: int, memory_limit
         "CAFCASS_THREADS": str(threads),
         "CAFCASS_DUCKDB_MEMORY": memory_limit,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_USE_COLORS": "false",  # plain log lines: the progress count matches "[OK in", "[PASS in"
     })
     env.pop("CAFCASS_TARGET", None)
     return env
@@ -295,11 +305,15 @@ def generate(work: Path, preset: str, scale: float, seed: int, label: str) -> tu
     return raw_db, timing, counts
 
 
-def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, memory_limit: str, ecms_chain: bool) -> tuple[Timing, Timing, Timing | None, Path]:
+def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, memory_limit: str, ecms_chain: bool) -> tuple[Timing, Timing, Timing, Timing | None, Path]:
     build_db = work / f"build_{label}.duckdb"
     remove_db(build_db)
     env = dbt_env(work, raw_db, build_db, threads, memory_limit)
     dbt = [sys.executable, "-m", "dbt.cli.main"]
+    (work / "target" / "partial_parse.msgpack").unlink(missing_ok=True)
+    progress(f"dbt parse {label} (cold: no saved parse)")
+    parse = run_measured([*dbt, "parse"], env, work / "logs" / f"parse_{label}.log")
+    progress(f"  {parse.seconds:.1f}s")
     progress(f"dbt build {label} (models + data tests, no unit tests) -> {build_db}")
     build = run_measured([*dbt, "build", "--exclude-resource-type", "unit_test"], env, work / "logs" / f"build_{label}.log")
     shutil.copy(work / "target" / "run_results.json", work / f"run_results_build_{label}.json")
@@ -313,7 +327,7 @@ def dbt_steps(work: Path, raw_db: Path, label: str, threads: int, memory_limit: 
         progress(f"dbt run {label}, ECMS chain only: --select {ECMS_CHAIN}")
         ecms_run = run_measured([*dbt, "run", "--select", ECMS_CHAIN], env, work / "logs" / f"run_ecms_{label}.log")
         progress(f"  {ecms_run.seconds:.1f}s")
-    return build, run, ecms_run, build_db
+    return parse, build, run, ecms_run, build_db
 
 
 def machine_load() -> str:
@@ -342,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
 
     raw_full, gen_full, counts_full = generate(work, args.preset, args.scale, args.seed, "full")
     full = ScaleResult(scale=args.scale, generate=gen_full, generator_row_counts=counts_full)
-    full.build, full.run, full.ecms_run, build_full = dbt_steps(work, raw_full, "full", args.threads, args.memory_limit, ecms_chain=True)
+    full.parse, full.build, full.run, full.ecms_run, build_full = dbt_steps(work, raw_full, "full", args.threads, args.memory_limit, ecms_chain=True)
     marts = mart_names(work / "target")
     full.mart_row_counts, full.children_by_system = count_marts(build_full, marts)
 
@@ -355,11 +369,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.half_scale > 0:
         raw_half, gen_half, counts_half = generate(work, args.preset, args.scale * args.half_scale, args.seed, "half")
         half = ScaleResult(scale=args.scale * args.half_scale, generate=gen_half, generator_row_counts=counts_half)
-        half.build, half.run, _, build_half = dbt_steps(work, raw_half, "half", args.threads, args.memory_limit, ecms_chain=False)
+        half.parse, half.build, half.run, _, build_half = dbt_steps(work, raw_half, "half", args.threads, args.memory_limit, ecms_chain=False)
         half.mart_row_counts, half.children_by_system = count_marts(build_half, marts)
 
     metrics: dict[str, float | None] = {
         "generate_seconds": full.generate.seconds,
+        "parse_seconds": full.parse.seconds,
         "build_seconds": full.build.seconds,
         "build_peak_rss_gb": gigabytes(full.build.peak_rss_bytes),
         "run_seconds": full.run.seconds,
@@ -371,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         "ecms_run_to_floor_cpu_ratio": ratio(None if full.ecms_run is None else full.ecms_run.cpu_seconds, floor.cpu_seconds),
         "build_full_to_half_ratio": ratio(full.build.seconds, half.build.seconds if half and half.build else None),
         "run_full_to_half_ratio": ratio(full.run.seconds, half.run.seconds if half and half.run else None),
+        "run_full_to_half_cpu_ratio": ratio(full.run.cpu_seconds, half.run.cpu_seconds if half and half.run else None),
     }
     targets = check_targets(metrics)
     load_after = machine_load()

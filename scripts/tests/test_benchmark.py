@@ -55,15 +55,17 @@ def test_format_table_aligns_columns_and_formats_values() -> None:
 def test_summary_rows_give_full_half_ratios_and_the_floor_ratio() -> None:
     full = ScaleResult(
         1.0, Timing(100.0), {}, build=Timing(120.0, 4_000_000_000, 200.0), run=Timing(60.0, 3_000_000_000, 90.0),
-        ecms_run=Timing(40.0, None, 30.0),
+        ecms_run=Timing(40.0, None, 30.0), parse=Timing(15.0),
     )
-    half = ScaleResult(0.5, Timing(50.0), {}, build=Timing(60.0), run=Timing(30.0))
+    half = ScaleResult(0.5, Timing(50.0), {}, build=Timing(60.0, None, 80.0), run=Timing(30.0))
     rows = benchmark.summary_rows(full, half, Timing(20.0, 1_000_000_000, 45.0), 1000)
     assert all(len(r) == len(benchmark.SUMMARY_HEADERS) for r in rows)
     by_label = {r[0]: r for r in rows}
-    assert by_label["dbt build (models + data tests)"][1:] == [120.0, 200.0, 60.0, 2.0, 4.0]
-    assert by_label["dbt run (models only)"][4] == 2.0
+    assert by_label["dbt build (models + data tests)"][1:] == [120.0, 200.0, 60.0, 80.0, 2.0, 2.5, 4.0]
+    assert by_label["dbt run (models only)"][5] == 2.0
+    assert by_label["dbt run (models only)"][6] is None  # half-scale CPU not measured
     assert by_label["dbt run / floor"][1:3] == [3.0, 2.0]
+    assert by_label["dbt parse (cold, before the build)"][1] == 15.0
     assert by_label["dbt run ECMS chain / floor"][1:3] == [2.0, 30.0 / 45.0]
     floor_row = next(r for r in rows if str(r[0]).startswith("floor"))
     assert "1,000 rows" in floor_row[0] and floor_row[1:3] == [20.0, 45.0]
@@ -72,7 +74,7 @@ def test_summary_rows_give_full_half_ratios_and_the_floor_ratio() -> None:
 def test_summary_rows_without_half_scale_leave_ratios_empty() -> None:
     full = ScaleResult(1.0, Timing(10.0), {}, build=Timing(12.0), run=Timing(6.0))
     rows = benchmark.summary_rows(full, None, None, None)
-    assert all(r[3] is None and r[4] is None for r in rows)
+    assert all(r[3] is None and r[4] is None and r[5] is None and r[6] is None for r in rows)
     assert rows[-1][1] is None and rows[-1][2] is None and rows[-2][1] is None
 
 
