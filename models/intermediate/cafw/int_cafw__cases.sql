@@ -91,30 +91,7 @@ joined as (
 final as (
 
     select
-        {{ prefixed_key('CAFW-', 'case_id') }} as case_key,
-        cast('CAFW' as varchar(4)) as source_system,
-        cast('Wales' as varchar(7)) as country,
-        case_id,
-        cast(law_type as varchar(7)) as law_type,
-        cast(local_authority_name as varchar(255)) as local_authority_name,
-        cast(court_name as varchar(255)) as court_name,
-        cast(case_status_name as varchar(255)) as case_status_name,
-        case_start_date,
-        case_received_date,
-        case_closed_date,
-        case_reopened_date,
-        cast(n_applications as integer) as n_applications,
-        cast(n_children as integer) as n_children,
-        cast(has_s31_application as smallint) as has_s31_application,
-        final_order_date,
-        cast(duration_days as integer) as duration_days,
-        cast(
-            case
-                when has_s31_application = 1 and duration_days <= {{ var('target_duration_days') }} then 1
-                when has_s31_application = 1 and duration_days > {{ var('target_duration_days') }} then 0
-            end
-            as smallint
-        ) as is_within_26_weeks
+        {{ harmonised_case_columns('CAFW', 'Wales') }}
     from joined
 
 )

@@ -78,65 +78,11 @@ parent_counts as (
 
 ),
 
-parent_candidates as (
-
-    -- Every mother or father of the person, once per application of the person, with the ranking facts.
-    -- person_applications and person_cases are distinct, so the left joins add no rows.
-    select
-        child_applications.person_id,
-        child_applications.application_id,
-        parents.parent_person_id,
-        parents.parent_role,
-        parents.parent_date_of_birth,
-        parents.parent_is_dob_corrected,
-        parents.parent_alf_pe,
-        parents.parent_has_usable_alf,
-        case when same_application.person_id is null then 0 else 1 end as is_on_same_application,
-        case when same_case.person_id is null then 0 else 1 end as is_in_same_case
-    from child_applications
-    inner join parents
-        on child_applications.person_id = parents.child_person_id
-    left join person_applications as same_application
-        on
-            parents.parent_person_id = same_application.person_id
-            and child_applications.application_id = same_application.application_id
-    left join person_cases as same_case
-        on
-            parents.parent_person_id = same_case.person_id
-            and child_applications.case_id = same_case.case_id
-    where parents.parent_role in ('Mother', 'Father')
-
-),
-
-ranked_parents as (
-
-    select
-        parent_candidates.*,
-        row_number() over (
-            partition by person_id, application_id, parent_role
-            order by
-                is_on_same_application desc,
-                is_in_same_case desc,
-                case when parent_date_of_birth is null then 0 else 1 end desc,
-                parent_person_id asc
-        ) as parent_rank
-    from parent_candidates
-
-),
-
-chosen_mothers as (
-
-    select * from ranked_parents
-    where parent_role = 'Mother' and parent_rank = 1
-
-),
-
-chosen_fathers as (
-
-    select * from ranked_parents
-    where parent_role = 'Father' and parent_rank = 1
-
-),
+{{ chosen_parent_ctes(
+    'child_applications',
+    'person_applications',
+    extra_parent_columns=['parent_is_dob_corrected', 'parent_alf_pe', 'parent_has_usable_alf']
+) }},
 
 type_groups as (
 
