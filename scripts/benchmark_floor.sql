@@ -8,7 +8,7 @@
 -- project 1661, ECMS refresh 20240111, usable ALF status 1/4/39 with match >= 0.9, week-of-birth century
 -- repairs 18->19, 22->20, 29->20, 79->19, newborn < 7 days (England), return to court within 730 days.
 -- Code lists are read from the seed CSVs (run from the repository root). ECMS only: CMS and CAFW marts
--- are not in the floor (their intermediate models are others' work in progress).
+-- are not in the floor, so linked_child_key groups ECMS children only (the mart's groups span systems).
 -- Run: attach the raw file as `raw`, then execute this file; result table children_floor.
 
 create or replace table children_floor as
