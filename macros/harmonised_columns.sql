@@ -5,6 +5,25 @@
 {%- endmacro %}
 
 
+{#- The children of an application, as every system defines them (docs/ecms-marts-design.md): the rows of
+    aged_cte (one per person and application, with is_subject, age_at_application_days and _years) whose person
+    is the subject or is under 18 on the application date, with is_under_18_at_application added. Subjects are
+    kept whatever their age, an unknown age included. The body of the models' children CTE. -#}
+{% macro select_children(aged_cte='aged') -%}
+    {%- set under_18 = is_under_18(aged_cte ~ '.age_at_application_days', aged_cte ~ '.age_at_application_years') -%}
+    select
+        {{ aged_cte }}.*,
+        case
+            when {{ under_18 }} then 1
+            else 0
+        end as is_under_18_at_application
+    from {{ aged_cte }}
+    where
+        {{ aged_cte }}.is_subject = 1
+        or {{ under_18 }}
+{%- endmacro %}
+
+
 {#- The harmonised select list of int_<system>__child_applications (names, order and casts of the mart contract,
     docs/ecms-marts-design.md), shared by every source system so that the union in the child_applications mart
     cannot drift. Each column is read from the CTE a model prepares under a standard name:

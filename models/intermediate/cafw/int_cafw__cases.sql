@@ -3,6 +3,9 @@
 -- applications, children, final order and duration. Case ids used by an application but absent from the
 -- incident table get a row too, with NULL case attributes, so every child-application has its case.
 
+{%- set application_law_type =
+    "max(case when law_type in ('Public', 'Private') then law_type end) as application_law_type" %}
+
 with
 
 case_rows as (
@@ -21,27 +24,14 @@ applications as (
 
 application_summary as (
 
-    select
-        case_id,
-        min(application_date) as case_start_date,
-        count(*) as n_applications,
-        max(case when is_s31 = 1 then 1 else 0 end) as has_s31_application,
-        -- Law type of the applications when the case row has none.
-        max(case when law_type in ('Public', 'Private') then law_type end) as application_law_type
-    from applications
-    group by case_id
+    -- With the law type of the applications, for a case row that has none.
+    {{ case_application_summary('applications', [application_law_type]) }}
 
 ),
 
 child_summary as (
 
-    select
-        case_id,
-        count(distinct person_id) as n_children,
-        max(final_order_date) as final_order_date
-    from {{ ref('int_cafw__child_applications') }}
-    where case_id is not null
-    group by case_id
+    {{ case_child_summary(ref('int_cafw__child_applications')) }}
 
 ),
 

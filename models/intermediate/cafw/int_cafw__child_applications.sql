@@ -60,18 +60,7 @@ aged as (
 
 children as (
 
-    -- Under 18 = born on or before the application date and not yet 18 (unknown age is not under 18);
-    -- subjects are kept whatever their age, as in ECMS.
-    select
-        aged.*,
-        case
-            when {{ is_under_18('aged.age_at_application_days', 'aged.age_at_application_years') }} then 1
-            else 0
-        end as is_under_18_at_application
-    from aged
-    where
-        aged.is_subject = 1
-        or {{ is_under_18('aged.age_at_application_days', 'aged.age_at_application_years') }}
+    {{ select_children('aged') }}
 
 ),
 

@@ -50,25 +50,13 @@ applications as (
 
 application_summary as (
 
-    select
-        case_id,
-        min(application_date) as case_start_date,
-        count(*) as n_applications,
-        max(case when is_s31 = 1 then 1 else 0 end) as has_s31_application
-    from applications
-    group by case_id
+    {{ case_application_summary('applications') }}
 
 ),
 
 child_summary as (
 
-    select
-        case_id,
-        count(distinct person_id) as n_children,
-        max(final_order_date) as final_order_date
-    from {{ ref('int_ecms__child_applications') }}
-    where case_id is not null
-    group by case_id
+    {{ case_child_summary(ref('int_ecms__child_applications')) }}
 
 ),
 
