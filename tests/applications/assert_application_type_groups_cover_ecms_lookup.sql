@@ -13,7 +13,6 @@ ecms_types as (
         application_type_name
     from {{ ref('stg_ecms__application_types') }}
 
-
 ),
 
 grouped as (

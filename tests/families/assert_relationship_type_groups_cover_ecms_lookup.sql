@@ -13,7 +13,6 @@ ecms_types as (
         relationship_type_name
     from {{ ref('stg_ecms__relationship_types') }}
 
-
 ),
 
 grouped as (
