@@ -5,6 +5,37 @@
 {%- endmacro %}
 
 
+{#- One row per person and application of roles_cte with the person's age on the application date: the body
+    of the models' aged CTE. roles_cte has application_id, person_id and role_columns; case_id and
+    application_date come from applications_cte (joined on application_id), or from roles_cte when it is none;
+    date_of_birth from the people CTE. age_at_application_days is negative when not yet born. -#}
+{% macro select_aged(
+    roles_cte,
+    applications_cte=none,
+    role_columns=['role_on_application', 'is_subject', 'is_party', 'has_multiple_roles']
+) -%}
+    {%- set dates_cte = applications_cte if applications_cte is not none else roles_cte -%}
+    select
+        {{ roles_cte }}.application_id,
+        {{ roles_cte }}.person_id,
+        {%- for column in role_columns %}
+        {{ roles_cte }}.{{ column }},
+        {%- endfor %}
+        {{ dates_cte }}.case_id,
+        {{ dates_cte }}.application_date,
+        people.date_of_birth,
+        {{ days_between('people.date_of_birth', dates_cte ~ '.application_date') }} as age_at_application_days,
+        {{ age_in_years('people.date_of_birth', dates_cte ~ '.application_date') }} as age_at_application_years
+    from {{ roles_cte }}
+    {%- if applications_cte is not none %}
+    left join {{ applications_cte }}
+        on {{ roles_cte }}.application_id = {{ applications_cte }}.application_id
+    {%- endif %}
+    left join people
+        on {{ roles_cte }}.person_id = people.person_id
+{%- endmacro %}
+
+
 {#- The children of an application, as every system defines them (docs/ecms-marts-design.md): the rows of
     aged_cte (one per person and application, with is_subject, age_at_application_days and _years) whose person
     is the subject or is under 18 on the application date, with is_under_18_at_application added. Subjects are

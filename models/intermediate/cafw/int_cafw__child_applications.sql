@@ -39,22 +39,8 @@ orders as (
 
 aged as (
 
-    select
-        person_applications.application_id,
-        person_applications.person_id,
-        person_applications.case_id,
-        person_applications.role_on_application,
-        person_applications.is_subject,
-        person_applications.has_multiple_roles,
-        person_applications.application_date,
-        people.date_of_birth,
-        {{ days_between('people.date_of_birth', 'person_applications.application_date') }}
-            as age_at_application_days,
-        {{ age_in_years('people.date_of_birth', 'person_applications.application_date') }}
-            as age_at_application_years
-    from person_applications
-    left join people
-        on person_applications.person_id = people.person_id
+    -- CAFW records no party status; the application date comes with the person's application.
+    {{ select_aged('person_applications', role_columns=['role_on_application', 'is_subject', 'has_multiple_roles']) }}
 
 ),
 

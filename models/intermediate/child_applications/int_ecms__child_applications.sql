@@ -46,23 +46,7 @@ orders as (
 
 aged as (
 
-    select
-        roles.application_id,
-        roles.person_id,
-        roles.role_on_application,
-        roles.is_subject,
-        roles.is_party,
-        roles.has_multiple_roles,
-        applications.case_id,
-        applications.application_date,
-        people.date_of_birth,
-        {{ days_between('people.date_of_birth', 'applications.application_date') }} as age_at_application_days,
-        {{ age_in_years('people.date_of_birth', 'applications.application_date') }} as age_at_application_years
-    from roles
-    left join applications
-        on roles.application_id = applications.application_id
-    left join people
-        on roles.person_id = people.person_id
+    {{ select_aged('roles', 'applications') }}
 
 ),
 
