@@ -6,9 +6,12 @@
 
     Renders four CTEs, each followed by a comma, to place inside a model's `with` list:
       <c>_rows     distinct (person_id, type_id, source_id) rows with is_known 0/1
-      <c>_ranked   row_rank 1 = the row whose source is reported: known rows first, then lowest source_id,
-                   then lowest type_id (rows are unique on type and source, so the order is total)
-      <c>_summary  per person: number of distinct known codes and of distinct rows
+      <c>_summary  per person: number of distinct known codes and of distinct rows, the known code, the
+                   lowest source of the known rows and the lowest source of all rows
+      <c>_chosen   per person: the code and source reported. One known code: that code and the lowest
+                   source holding it; none: no code, the lowest source of the not-known rows; several: neither.
+                   (The same pick as ranking the rows known first, then lowest source_id, NULLs last, and
+                   taking row 1, but with aggregates only: no window sort.)
       <c>_resolved one row per person: <c>_type_id, <c>_name, <c>_source_id, <c>_source_name, n_<c>_rows
 
     Arguments: characteristic ('ethnicity'...), the relations of its rows (columns person_id,
@@ -48,34 +51,32 @@
 
 ),
 
-{{ c }}_ranked as (
-
-    select
-        person_id,
-        type_id,
-        source_id,
-        is_known,
-        row_number() over (
-            partition by person_id
-            order by
-                is_known desc,
-                case when source_id is null then 1 else 0 end,
-                source_id,
-                case when type_id is null then 1 else 0 end,
-                type_id
-        ) as row_rank
-    from {{ c }}_rows
-
-),
-
 {{ c }}_summary as (
 
     select
         person_id,
         count(distinct case when is_known = 1 then type_id end) as n_known_codes,
-        count(*) as n_rows
+        count(*) as n_rows,
+        max(case when is_known = 1 then type_id end) as known_type_id,
+        min(case when is_known = 1 then source_id end) as known_source_id,
+        min(source_id) as lowest_source_id
     from {{ c }}_rows
     group by person_id
+
+),
+
+{{ c }}_chosen as (
+
+    select
+        person_id,
+        n_known_codes,
+        n_rows,
+        case when n_known_codes = 1 then known_type_id end as type_id,
+        case
+            when n_known_codes = 1 then known_source_id
+            when n_known_codes = 0 then lowest_source_id
+        end as source_id
+    from {{ c }}_summary
 
 ),
 
@@ -84,31 +85,24 @@
     -- One known code: that code, its name and the lowest source holding it. Several: Conflicting, no
     -- type or source. None: Unknown, the lowest source of the not-known rows.
     select
-        summary.person_id,
-        case when summary.n_known_codes = 1 then ranked.type_id end as {{ c }}_type_id,
+        chosen.person_id,
+        chosen.type_id as {{ c }}_type_id,
         cast(
             case
-                when summary.n_known_codes = 1 then types.{{ c }}_type_name
-                when summary.n_known_codes > 1 then 'Conflicting'
+                when chosen.n_known_codes = 1 then types.{{ c }}_type_name
+                when chosen.n_known_codes > 1 then 'Conflicting'
                 else 'Unknown'
             end
             as varchar(255)
         ) as {{ c }}_name,
-        case when summary.n_known_codes <= 1 then ranked.source_id end as {{ c }}_source_id,
-        cast(
-            case when summary.n_known_codes <= 1 then sources.source_name end
-            as varchar(255)
-        ) as {{ c }}_source_name,
-        cast(summary.n_rows as integer) as n_{{ c }}_rows
-    from {{ c }}_summary as summary
-    inner join {{ c }}_ranked as ranked
-        on
-            summary.person_id = ranked.person_id
-            and ranked.row_rank = 1
+        chosen.source_id as {{ c }}_source_id,
+        cast(sources.source_name as varchar(255)) as {{ c }}_source_name,
+        cast(chosen.n_rows as integer) as n_{{ c }}_rows
+    from {{ c }}_chosen as chosen
     left join {{ types_relation }} as types
-        on ranked.type_id = types.{{ c }}_type_id
+        on chosen.type_id = types.{{ c }}_type_id
     left join {{ sources_relation }} as sources
-        on ranked.source_id = sources.source_id
+        on chosen.source_id = sources.source_id
 
 ),
 {%- endmacro %}

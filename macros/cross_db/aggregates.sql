@@ -17,3 +17,24 @@
 {% macro ibmdb2__string_agg(expr, delimiter, order_by, distinct) -%}
     {{ cafcass.db2__string_agg(expr, delimiter, order_by, distinct) }}
 {%- endmacro %}
+
+
+{#- The first non-NULL value of `expr` in the window that follows (the caller writes `over (...)` with a
+    full ordering and, to see the whole partition, `rows between unbounded preceding and unbounded
+    following`). Lets several "pick one" values share one window sort instead of one ranked CTE each.
+    DuckDB: first_value(x ignore nulls); DB2 LUW: first_value(x, 'IGNORE NULLS'). -#}
+{% macro first_value_ignore_nulls(expr) -%}
+    {{ return(adapter.dispatch('first_value_ignore_nulls', 'cafcass')(expr)) }}
+{%- endmacro %}
+
+{% macro default__first_value_ignore_nulls(expr) -%}
+    first_value({{ expr }} ignore nulls)
+{%- endmacro %}
+
+{% macro db2__first_value_ignore_nulls(expr) -%}
+    first_value({{ expr }}, 'IGNORE NULLS')
+{%- endmacro %}
+
+{% macro ibmdb2__first_value_ignore_nulls(expr) -%}
+    {{ cafcass.db2__first_value_ignore_nulls(expr) }}
+{%- endmacro %}

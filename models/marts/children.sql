@@ -6,20 +6,49 @@ with
 
 child_applications as (
 
-    select * from {{ ref('child_applications') }}
+    -- Only the columns the roll-up reads: the CTE is read several times, and a wide `select *` would be
+    -- materialised whole.
+    select
+        child_id,
+        source_system,
+        country,
+        person_id,
+        application_id,
+        application_date,
+        case_key,
+        law_type,
+        is_subject,
+        final_order_date,
+        highest_order_category,
+        gender,
+        date_of_birth,
+        ethnicity_name,
+        has_disability,
+        alf_pe,
+        has_usable_alf,
+        mother_person_id,
+        father_person_id
+    from {{ ref('child_applications') }}
 
 ),
 
 cases as (
 
-    select * from {{ ref('cases') }}
+    select
+        case_key,
+        case_start_date,
+        final_order_date,
+        case_closed_date
+    from {{ ref('cases') }}
 
 ),
 
 ranked_latest as (
 
     -- The child's person-level attributes are the same on every row of a system; the latest application
-    -- (then the highest application id) is the one row they are read from.
+    -- (then the highest application id) is the one row they are read from. The mother and father are
+    -- those of the latest application that names one: first non-NULL value in the same window, so the
+    -- three picks share one sort.
     select
         child_id,
         gender,
@@ -34,7 +63,23 @@ ranked_latest as (
                 case when application_date is null then 1 else 0 end asc,
                 application_date desc,
                 application_id desc
-        ) as latest_rank
+        ) as latest_rank,
+        {{ first_value_ignore_nulls('mother_person_id') }} over (
+            partition by child_id
+            order by
+                case when application_date is null then 1 else 0 end asc,
+                application_date desc,
+                application_id desc
+            rows between unbounded preceding and unbounded following
+        ) as mother_person_id,
+        {{ first_value_ignore_nulls('father_person_id') }} over (
+            partition by child_id
+            order by
+                case when application_date is null then 1 else 0 end asc,
+                application_date desc,
+                application_id desc
+            rows between unbounded preceding and unbounded following
+        ) as father_person_id
     from child_applications
 
 ),
@@ -43,40 +88,6 @@ latest as (
 
     select * from ranked_latest
     where latest_rank = 1
-
-),
-
-ranked_mothers as (
-
-    select
-        child_id,
-        mother_person_id,
-        row_number() over (
-            partition by child_id
-            order by
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
-        ) as parent_rank
-    from child_applications
-    where mother_person_id is not null
-
-),
-
-ranked_fathers as (
-
-    select
-        child_id,
-        father_person_id,
-        row_number() over (
-            partition by child_id
-            order by
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
-        ) as parent_rank
-    from child_applications
-    where father_person_id is not null
 
 ),
 
@@ -101,18 +112,16 @@ ranked_final_outcomes as (
 
 ),
 
-ranked_orders as (
+highest_orders as (
 
+    -- hierarchy_rank is unique (seed test), so the best rank names one category.
     select
         child_applications.child_id,
-        child_applications.highest_order_category,
-        row_number() over (
-            partition by child_applications.child_id
-            order by categories.hierarchy_rank asc
-        ) as order_rank
+        min(categories.hierarchy_rank) as best_hierarchy_rank
     from child_applications
     inner join {{ ref('legal_output_categories') }} as categories
         on child_applications.highest_order_category = categories.category
+    group by child_applications.child_id
 
 ),
 
@@ -127,9 +136,6 @@ summarised as (
         max(application_date) as last_application_date,
         min(case when law_type = 'Public' then application_date end) as first_public_law_application_date,
         count(distinct application_id) as n_applications,
-        count(distinct case_id) as n_cases,
-        count(distinct case when law_type = 'Public' then case_id end) as n_public_law_cases,
-        count(distinct case when law_type = 'Private' then case_id end) as n_private_law_cases,
         max(is_subject) as ever_subject,
         min(final_order_date) as first_final_order_date
     from child_applications
@@ -137,16 +143,45 @@ summarised as (
 
 ),
 
+child_case_laws as (
+
+    -- One row per child and case, with the law types its applications carry: the case counts below are
+    -- plain counts, not count(distinct) (which DuckDB runs as one extra aggregate and join each).
+    select
+        child_id,
+        case_key,
+        max(case when law_type = 'Public' then 1 else 0 end) as is_public_law,
+        max(case when law_type = 'Private' then 1 else 0 end) as is_private_law
+    from child_applications
+    where case_key is not null
+    group by
+        child_id,
+        case_key
+
+),
+
+case_counts as (
+
+    select
+        child_id,
+        count(*) as n_cases,
+        sum(is_public_law) as n_public_law_cases,
+        sum(is_private_law) as n_private_law_cases
+    from child_case_laws
+    group by child_id
+
+),
+
 child_cases as (
 
-    select distinct
-        child_applications.child_id,
+    select
+        child_case_laws.child_id,
         cases.case_key,
         cases.case_start_date,
         coalesce(cases.final_order_date, cases.case_closed_date) as case_end_date
-    from child_applications
+    from child_case_laws
     inner join cases
-        on child_applications.case_key = cases.case_key
+        on child_case_laws.case_key = cases.case_key
 
 ),
 
@@ -176,6 +211,8 @@ aged as (
         latest.has_disability,
         latest.alf_pe,
         latest.has_usable_alf,
+        latest.mother_person_id,
+        latest.father_person_id,
         {{ days_between('latest.date_of_birth', 'summarised.first_application_date') }}
             as age_at_first_application_days,
         {{ age_in_years('latest.date_of_birth', 'summarised.first_application_date') }}
@@ -258,13 +295,13 @@ final as (
             as smallint
         ) as is_newborn_at_first_public_law,
         cast(aged.n_applications as integer) as n_applications,
-        cast(aged.n_cases as integer) as n_cases,
-        cast(aged.n_public_law_cases as integer) as n_public_law_cases,
-        cast(aged.n_private_law_cases as integer) as n_private_law_cases,
+        cast(coalesce(case_counts.n_cases, 0) as integer) as n_cases,
+        cast(coalesce(case_counts.n_public_law_cases, 0) as integer) as n_public_law_cases,
+        cast(coalesce(case_counts.n_private_law_cases, 0) as integer) as n_private_law_cases,
         cast(aged.ever_subject as smallint) as ever_subject,
-        ranked_mothers.mother_person_id,
-        ranked_fathers.father_person_id,
-        cast(ranked_orders.highest_order_category as varchar(30)) as highest_order_category_ever,
+        aged.mother_person_id,
+        aged.father_person_id,
+        cast(best_categories.category as varchar(30)) as highest_order_category_ever,
         aged.first_final_order_date,
         cast(ranked_final_outcomes.highest_order_category as varchar(30)) as final_legal_outcome,
         ranked_final_outcomes.final_order_date as final_legal_outcome_date,
@@ -275,12 +312,12 @@ final as (
         on aged.child_id = banded.child_id
     left join usable_alfs
         on aged.alf_pe = usable_alfs.alf_pe and aged.has_usable_alf = 1
-    left join ranked_mothers
-        on aged.child_id = ranked_mothers.child_id and ranked_mothers.parent_rank = 1
-    left join ranked_fathers
-        on aged.child_id = ranked_fathers.child_id and ranked_fathers.parent_rank = 1
-    left join ranked_orders
-        on aged.child_id = ranked_orders.child_id and ranked_orders.order_rank = 1
+    left join case_counts
+        on aged.child_id = case_counts.child_id
+    left join highest_orders
+        on aged.child_id = highest_orders.child_id
+    left join {{ ref('legal_output_categories') }} as best_categories
+        on highest_orders.best_hierarchy_rank = best_categories.hierarchy_rank
     left join ranked_final_outcomes
         on aged.child_id = ranked_final_outcomes.child_id and ranked_final_outcomes.outcome_rank = 1
     left join court_returns

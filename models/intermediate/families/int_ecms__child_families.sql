@@ -110,17 +110,33 @@ relationships as (
 
 related_persons as (
 
-    -- What each related person is to the anchor person. A type missing from the seed counts as extended
-    -- family, as in the Stata rule (any recorded type not in the excluded list); the singular test
+    -- What each related person is to the anchor person: one row per pair, a 0/1 per relationship group
+    -- (a pair can hold several, e.g. natural and half sibling rows), so the counts below are plain sums of
+    -- distinct related persons. A type missing from the seed counts as extended family, as in the Stata
+    -- rule (any recorded type not in the excluded list); the singular test
     -- assert_relationship_type_groups_cover_ecms_lookup fails the build before that can happen silently.
-    select distinct
+    select
         relationships.person_id,
         relationships.related_person_id,
-        coalesce(type_groups.relationship_group, 'extended_family') as relationship_group
+        max(case when type_groups.relationship_group = 'natural_sibling' then 1 else 0 end) as is_natural_sibling,
+        max(case when type_groups.relationship_group = 'half_sibling' then 1 else 0 end) as is_half_sibling,
+        max(case when type_groups.relationship_group = 'step_sibling' then 1 else 0 end) as is_step_sibling,
+        max(
+            case
+                when type_groups.relationship_group in ('natural_sibling', 'half_sibling', 'step_sibling') then 1
+                else 0
+            end
+        ) as is_sibling,
+        max(
+            case when coalesce(type_groups.relationship_group, 'extended_family') = 'extended_family' then 1 else 0 end
+        ) as is_extended_family
     from relationships
     left join type_groups
         on relationships.relationship_type_id = type_groups.relationship_type_id
     where relationships.relationship_type_id is not null
+    group by
+        relationships.person_id,
+        relationships.related_person_id
 
 ),
 
@@ -128,19 +144,11 @@ relative_counts as (
 
     select
         person_id,
-        count(distinct case when relationship_group = 'natural_sibling' then related_person_id end)
-            as n_natural_siblings,
-        count(distinct case when relationship_group = 'half_sibling' then related_person_id end)
-            as n_half_siblings,
-        count(distinct case when relationship_group = 'step_sibling' then related_person_id end)
-            as n_step_siblings,
-        count(
-            distinct case
-                when relationship_group in ('natural_sibling', 'half_sibling', 'step_sibling')
-                    then related_person_id
-            end
-        ) as n_siblings,
-        max(case when relationship_group = 'extended_family' then 1 else 0 end) as has_extended_family
+        sum(is_natural_sibling) as n_natural_siblings,
+        sum(is_half_sibling) as n_half_siblings,
+        sum(is_step_sibling) as n_step_siblings,
+        sum(is_sibling) as n_siblings,
+        max(is_extended_family) as has_extended_family
     from related_persons
     group by person_id
 
