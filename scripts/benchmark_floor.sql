@@ -16,20 +16,19 @@
 -- of every system that share a usable ALF.
 -- Run: attach the raw file as `raw`, then execute this file; result table children_floor.
 
+-- Ids parsed once into a table (as relationships below): a filter on a parsed id in the same statement
+-- would be pushed down and parse it again.
+create or replace temp table poa as
+select
+    case
+        when regexp_matches(trim(cast(person_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
+            then cast(trim(cast(person_id_pe as varchar(40))) as bigint)
+    end as person_id,
+    application_id_pe as application_id,
+    lower(trim(issubject)) in ('true', 't', 'yes', 'y', '1') as is_subject
+from raw.sail1661v.cafe_ecms_personsonapplications_20240111;
+
 create or replace temp table person_applications as
-with
-
-poa as (
-    select
-        case
-            when regexp_matches(trim(cast(person_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
-                then cast(trim(cast(person_id_pe as varchar(40))) as bigint)
-        end as person_id,
-        application_id_pe as application_id,
-        lower(trim(issubject)) in ('true', 't', 'yes', 'y', '1') as is_subject
-    from raw.sail1661v.cafe_ecms_personsonapplications_20240111
-)
-
 select
     person_id,
     application_id,
@@ -37,6 +36,8 @@ select
 from poa
 where person_id is not null and application_id is not null
 group by all;
+
+drop table poa;
 
 create or replace temp table apps_raw as
 select
@@ -233,26 +234,25 @@ inner join child_rows
 left join output_categories on outputs.legaloutputtype_id = output_categories.legal_output_type_id
 group by all;
 
+-- Parsed once into a table: a filter on the parsed ids in the same statement would be pushed down and
+-- parse each id again for every condition.
+create or replace temp table relationships as
+select
+    case
+        when regexp_matches(trim(cast(person_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
+            then cast(trim(cast(person_id_pe as varchar(40))) as bigint)
+    end as person_id,
+    case
+        when regexp_matches(trim(cast(relatedperson_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
+            then cast(trim(cast(relatedperson_id_pe as varchar(40))) as bigint)
+    end as related_person_id,
+    groups.relationship_group
+from raw.sail1661v.cafe_ecms_personrelationships_20240111 as rels
+inner join read_csv('seeds/families/relationship_type_groups.csv', header = true) as groups
+    on rels.relationshiptype_id = groups.relationship_type_id and groups.source_system = 'ECMS'
+where groups.relationship_group in ('parent', 'child');
+
 create or replace temp table parents as
-with
-
-relationships as (
-    select
-        case
-            when regexp_matches(trim(cast(person_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
-                then cast(trim(cast(person_id_pe as varchar(40))) as bigint)
-        end as person_id,
-        case
-            when regexp_matches(trim(cast(relatedperson_id_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
-                then cast(trim(cast(relatedperson_id_pe as varchar(40))) as bigint)
-        end as related_person_id,
-        groups.relationship_group
-    from raw.sail1661v.cafe_ecms_personrelationships_20240111 as rels
-    inner join read_csv('seeds/families/relationship_type_groups.csv', header = true) as groups
-        on rels.relationshiptype_id = groups.relationship_type_id and groups.source_system = 'ECMS'
-    where groups.relationship_group in ('parent', 'child')
-)
-
 select distinct
     case when links.relationship_group = 'parent' then links.person_id else links.related_person_id end
         as child_person_id,
@@ -268,6 +268,8 @@ where
     links.person_id is not null and links.related_person_id is not null
     and links.person_id <> links.related_person_id
     and people.gender in ('Female', 'Male');
+
+drop table relationships;
 
 -- The person-level columns the mart reads, for the ECMS children only.
 create or replace temp table ecms_attributes as
@@ -561,6 +563,19 @@ left join read_csv('seeds/people/characteristic_codes.csv', header = true) as di
         cms_people.disabilityref = disability_codes.type_id and disability_codes.source_system = 'CMS'
         and disability_codes.characteristic = 'disability';
 
+create or replace temp table cms_relationships as
+select
+    case
+        when regexp_matches(trim(cast(childref_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
+            then cast(trim(cast(childref_pe as varchar(40))) as bigint)
+    end as child_person_id,
+    case
+        when regexp_matches(trim(cast(parentref_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
+            then cast(trim(cast(parentref_pe as varchar(40))) as bigint)
+    end as parent_person_id,
+    relationshipref
+from raw.sail1661v.cafe_cms_tblcrspersonrelationship_20191220;
+
 -- A (parent, child) pair recorded with one relationship type only, of group `parent`, whose parent has a
 -- person row with a known gender (int_cms__child_families).
 create or replace temp table cms_parent_links as
@@ -574,19 +589,7 @@ from (
         child_person_id,
         parent_person_id,
         min(relationshipref) as relationship_type_id
-    from (
-        select
-            case
-                when regexp_matches(trim(cast(childref_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
-                    then cast(trim(cast(childref_pe as varchar(40))) as bigint)
-            end as child_person_id,
-            case
-                when regexp_matches(trim(cast(parentref_pe as varchar(40))), '^[+-]?[0-9]{1,18}$')
-                    then cast(trim(cast(parentref_pe as varchar(40))) as bigint)
-            end as parent_person_id,
-            relationshipref
-        from raw.sail1661v.cafe_cms_tblcrspersonrelationship_20191220
-    ) as rels
+    from cms_relationships as rels
     where
         child_person_id is not null and parent_person_id is not null
         and child_person_id <> parent_person_id and relationshipref is not null
@@ -599,6 +602,8 @@ inner join read_csv('seeds/families/relationship_type_groups.csv', header = true
         and groups.relationship_group = 'parent'
 inner join cms_people on pairs.parent_person_id = cms_people.person_id
 where cms_people.gender in ('Female', 'Male');
+
+drop table cms_relationships;
 
 -- ------------------------------------------------------------------ CAFW (Wales)
 create or replace temp table cafw_roles as
@@ -838,6 +843,23 @@ select 'CMS', * from cms_attributes
 union all
 select 'CAFW', * from cafw_attributes;
 
+-- Steps no later statement reads: dropped to keep the memory of the temporary tables down.
+drop table child_rows;
+drop table child_outputs;
+drop table ecms_attributes;
+drop table cms_child_rows;
+drop table cms_case_orders;
+drop table cms_attributes;
+drop table cafw_child_rows;
+drop table cafw_application_orders;
+drop table cafw_attributes;
+drop table cases_raw;
+drop table case_law_types;
+drop table people;
+drop table cms_people;
+drop table cafw_people;
+drop table cafw_apps;
+
 -- One row per child and application, with the sort key of its latest row (has a date, the date, the id):
 -- CAFW application rows are joined as they are, so one application can carry several dates.
 create or replace temp table child_applications_distinct as
@@ -997,6 +1019,20 @@ left join case_closures_all
         child_case_laws.source_system = case_closures_all.source_system
         and child_case_laws.case_id = case_closures_all.case_id;
 
+-- Steps no later statement reads.
+drop table person_applications;
+drop table apps_raw;
+drop table apps;
+drop table case_closures;
+drop table cms_roles;
+drop table cms_apps_raw;
+drop table cms_apps;
+drop table cafw_roles;
+drop table parents;
+drop table cms_parent_links;
+drop table cafw_parent_links;
+drop table chosen_parents;
+
 create or replace temp table court_returns as
 select distinct earlier.source_system, earlier.person_id
 from child_cases as earlier
@@ -1007,6 +1043,9 @@ inner join child_cases as later
 where
     later.case_start_date > earlier.case_end_date
     and date_diff('day', earlier.case_end_date, later.case_start_date) <= 730;
+
+-- Steps no later statement reads.
+drop table child_cases;
 
 create or replace table children_floor as
 with
@@ -1074,6 +1113,17 @@ aged as (
     from summarised
     inner join all_attributes
         on summarised.source_system = all_attributes.source_system and summarised.person_id = all_attributes.person_id
+),
+
+usable_alfs as (
+    -- Children of any system sharing a usable ALF: the group's key is its lowest child_id (an aggregate and
+    -- a join: cheaper than a window over every child).
+    select
+        alf_pe,
+        min(child_id) as linked_child_key
+    from aged
+    where has_usable_alf = 1 and alf_pe is not null
+    group by alf_pe
 )
 
 select
@@ -1083,13 +1133,7 @@ select
     aged.person_id,
     aged.alf_pe as alf_pe,
     cast(aged.has_usable_alf as smallint) as has_usable_alf,
-    cast(
-        case
-            when aged.has_usable_alf = 1 and aged.alf_pe is not null
-                then min(aged.child_id) over (partition by aged.alf_pe, aged.has_usable_alf)
-            else aged.child_id
-        end as varchar(30)
-    ) as linked_child_key,
+    cast(coalesce(usable_alfs.linked_child_key, aged.child_id) as varchar(30)) as linked_child_key,
     cast(aged.gender as varchar(7)) as gender,
     aged.date_of_birth,
     cast(aged.ethnicity_name as varchar(255)) as ethnicity_name,
@@ -1132,6 +1176,8 @@ left join read_csv('seeds/legal_outputs/legal_output_categories.csv', header = t
     on aged.best_rank = order_categories.hierarchy_rank
 left join read_csv('seeds/legal_outputs/legal_output_categories.csv', header = true) as final_categories
     on aged.final_outcome_rank = final_categories.hierarchy_rank
+left join usable_alfs
+    on aged.alf_pe = usable_alfs.alf_pe and aged.has_usable_alf = 1
 inner join application_counts
     on aged.source_system = application_counts.source_system and aged.person_id = application_counts.person_id
 left join case_counts

@@ -79,13 +79,17 @@ def test_summary_rows_without_half_scale_leave_ratios_empty() -> None:
 
 
 def test_floor_sql_is_one_script_on_raw_tables_only() -> None:
-    """One script: temporary tables for the steps, then the one table children_floor; no views, no dbt."""
+    """One script: temporary tables for the steps (dropped once read), then the one table children_floor; no
+    views, no dbt."""
     sql = benchmark.FLOOR_SQL.read_text(encoding="utf-8")
     code = "\n".join(line.split("--")[0] for line in sql.splitlines())
     assert code.strip().endswith(";")
     statements = [s.strip() for s in code.split(";") if s.strip()]
     assert statements[-1].startswith("create or replace table children_floor as")
-    assert all(s.startswith("create or replace temp table ") for s in statements[:-1])
+    assert all(re.match(r"(create or replace temp table|drop table) \w+", s) for s in statements[:-1])
+    created = {m.group(1) for s in statements[:-1] if (m := re.match(r"create or replace temp table (\w+)", s))}
+    dropped = [m.group(1) for s in statements if (m := re.match(r"drop table (\w+)", s))]
+    assert created and set(dropped) <= created and len(dropped) == len(set(dropped))
     assert not re.search(r"\b(stg|int)_(ecms|cms|cafw)__", code)  # no dbt relations: the raw tables only
     assert not re.search(r"create\s+(or\s+replace\s+)?(temp\s+|temporary\s+)?view", code)
     assert "cafcass." not in code  # nothing read from a built database
