@@ -5,6 +5,8 @@
 -- table; the data test assert_dq_reconciliation_balances proves rows in = the sum over reasons for every
 -- table, against a direct count of the source. Reason codes and their meaning: seed dq_reasons.
 -- Rows are read from the staging views (one per raw row, cast only); lookups straight from their sources.
+-- Counted per table with group by (macro dq_table_reason_ctes: copies, then keys level by level), not with a
+-- row_number() per raw row: at national scale the windows sorted millions of wide rows.
 
 {%- set people_columns = ['person_id', 'person_id_text', 'alf_pe', 'alf_sts_cd', 'alf_mtch_pct', 'alf2_pe',
     'gender_text', 'week_of_birth', 'birth_month_for_linkage', 'avail_from_date'] -%}
@@ -19,10 +21,6 @@
 {%- set relationship_columns = ['person_relationship_row_id', 'person_id', 'person_id_text', 'related_person_id',
     'related_person_id_text', 'relationship_type_id', 'parental_responsibility_type_id', 'relationship_male_name',
     'relationship_female_name', 'avail_from_date'] -%}
-{%- set relationship_columns_qualified = [] -%}
-{%- for col in relationship_columns -%}
-    {%- do relationship_columns_qualified.append('relationships.' ~ col) -%}
-{%- endfor -%}
 {%- set output_columns = ['legal_output_row_id', 'person_id', 'person_id_text', 'application_id', 'case_id',
     'legal_output_type_id', 'is_fpr_rule_16_4', 'ordered_date', 'avail_from_date'] -%}
 {%- set output_read_columns = ['person_id', 'application_id', 'case_id', 'legal_output_type_id', 'ordered_date',
@@ -34,18 +32,13 @@
     'languages': 'language',
     'disabilities': 'disability'
 } %}
+{%- set role_classes = [
+    ['child_applications.person_id is not null', 'kept'],
+    ['people.date_of_birth is null or applications.application_date is null', 'not_a_child_age_unknown'],
+    [days_between('people.date_of_birth', 'applications.application_date') ~ ' < 0', 'not_a_child_unborn']
+] %}
 
 with
-
-{% for table_name, c in characteristics.items() -%}
-{{ dq_characteristic_ctes(
-    table_name=table_name,
-    c=c,
-    rows_relation=ref('stg_ecms__' ~ table_name),
-    raw_table_name=source('ecms', table_name).identifier
-) }}
-
-{% endfor -%}
 
 child_applications as (
 
@@ -64,159 +57,6 @@ child_application_ids as (
 
 ),
 
--- people: int_ecms__people keeps one row per person id
-
-people_copies as (
-
-    select
-        people.*,
-        {{ dq_row_number(people_columns, people_columns) }} as copy_rank
-    from {{ ref('stg_ecms__people') }} as people
-
-),
-
-people_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('people' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'people').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when person_id is null then 'null_person_id'
-            when copy_rank > 1 then 'exact_duplicate_row'
-            when
-                {{ dq_row_number(['person_id'], ['copy_rank'] + people_columns) }} > 1
-                then 'several_rows_per_person_id'
-            else 'kept'
-        end as reason_code
-    from people_copies
-
-),
-
--- applications: int_ecms__applications keeps one row per application id
-
-application_copies as (
-
-    select
-        applications.*,
-        {{ dq_row_number(application_columns, application_columns) }} as copy_rank
-    from {{ ref('stg_ecms__applications') }} as applications
-
-),
-
-application_ranked as (
-
-    select
-        application_copies.application_id,
-        application_copies.copy_rank,
-        {{ dq_row_number(['application_id'], ['copy_rank'] + application_columns) }} as key_rank
-    from application_copies
-
-),
-
-application_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('applications' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'applications').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when application_ranked.application_id is null then 'null_application_id'
-            when application_ranked.copy_rank > 1 then 'exact_duplicate_row'
-            when application_ranked.key_rank > 1 then 'several_rows_per_application_id'
-            when child_application_ids.application_id is not null then 'kept'
-            when applications.n_persons_on_application = 0 then 'kept_no_person_on_application'
-            else 'kept_no_child_on_application'
-        end as reason_code
-    from application_ranked
-    left join child_application_ids
-        on application_ranked.application_id = child_application_ids.application_id
-    left join {{ ref('int_ecms__applications') }} as applications
-        on application_ranked.application_id = applications.application_id
-
-),
-
--- cases: int_ecms__cases keeps one row per case id
-
-case_copies as (
-
-    select
-        cases.*,
-        {{ dq_row_number(case_columns, case_columns) }} as copy_rank
-    from {{ ref('stg_ecms__cases') }} as cases
-
-),
-
-case_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('cases' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'cases').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when case_id is null then 'null_case_id'
-            when copy_rank > 1 then 'exact_duplicate_row'
-            when {{ dq_row_number(['case_id'], ['copy_rank'] + case_columns) }} > 1 then 'several_rows_per_case_id'
-            else 'kept'
-        end as reason_code
-    from case_copies
-
-),
-
--- persons on applications: one role per person and application (int_ecms__person_application_roles), then
--- child_applications keeps subjects and the under-18s
-
-role_copies as (
-
-    select
-        role_rows.*,
-        {{ dq_row_number(role_columns, role_columns) }} as copy_rank
-    from {{ ref('stg_ecms__persons_on_applications') }} as role_rows
-
-),
-
-role_ranked as (
-
-    select
-        application_id,
-        person_id,
-        copy_rank,
-        {{ dq_row_number(['application_id', 'person_id'], ['copy_rank'] + role_columns) }} as key_rank
-    from role_copies
-
-),
-
-role_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('persons_on_applications' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'persons_on_applications').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when role_ranked.application_id is null or role_ranked.person_id is null
-                then 'null_person_or_application_id'
-            when role_ranked.copy_rank > 1 then 'exact_duplicate_row'
-            when role_ranked.key_rank > 1 then 'several_role_rows_per_person_application'
-            when child_applications.person_id is not null then 'kept'
-            when people.date_of_birth is null or applications.application_date is null then 'not_a_child_age_unknown'
-            when {{ days_between('people.date_of_birth', 'applications.application_date') }} < 0
-                then 'not_a_child_unborn'
-            else 'not_a_child_adult'
-        end as reason_code
-    from role_ranked
-    left join child_applications
-        on
-            role_ranked.application_id = child_applications.application_id
-            and role_ranked.person_id = child_applications.person_id
-    left join {{ ref('int_ecms__applications') }} as applications
-        on role_ranked.application_id = applications.application_id
-    left join {{ ref('int_ecms__people') }} as people
-        on role_ranked.person_id = people.person_id
-
-),
-
--- person relationships: family counts read each (person, related person, relationship group) once
-
 relationship_type_groups as (
 
     select
@@ -227,99 +67,141 @@ relationship_type_groups as (
 
 ),
 
-relationship_copies as (
+-- person characteristics: int_ecms__person_characteristics reads each (person, code, source) once, and keeps
+-- one row per person
 
-    select
-        relationships.*,
-        -- NULL for a row without a type, so excluded rows never share a key with kept ones
-        case
-            when relationships.relationship_type_id is not null
+{% for table_name, c in characteristics.items() -%}
+{{ dq_table_reason_ctes(
+    table_name=table_name,
+    rows_relation=ref('stg_ecms__' ~ table_name),
+    raw_table_name=source('ecms', table_name).identifier,
+    columns=[c ~ '_row_id', 'person_id', 'person_id_text', c ~ '_type_id', 'source_id', 'avail_from_date'],
+    exclusions=[['dq_rows.person_id is null', 'null_person_id']],
+    levels=[
+        [['person_id', c ~ '_type_id', 'source_id'], 'repeated_row_other_row_id'],
+        [['person_id'], 'several_rows_per_person_characteristic']
+    ]
+) }}
+
+{% endfor -%}
+
+-- people: int_ecms__people keeps one row per person id
+
+{{ dq_table_reason_ctes(
+    table_name='people',
+    rows_relation=ref('stg_ecms__people'),
+    raw_table_name=source('ecms', 'people').identifier,
+    columns=people_columns,
+    exclusions=[['dq_rows.person_id is null', 'null_person_id']],
+    levels=[[['person_id'], 'several_rows_per_person_id']]
+) }}
+
+-- applications: int_ecms__applications keeps one row per application id
+
+{{ dq_table_reason_ctes(
+    table_name='applications',
+    rows_relation=ref('stg_ecms__applications'),
+    raw_table_name=source('ecms', 'applications').identifier,
+    columns=application_columns,
+    exclusions=[['dq_rows.application_id is null', 'null_application_id']],
+    levels=[[['application_id'], 'several_rows_per_application_id']],
+    classes=[
+        ['child_application_ids.application_id is not null', 'kept'],
+        ['applications.n_persons_on_application = 0', 'kept_no_person_on_application']
+    ],
+    class_joins='left join child_application_ids
+        on dq_keys.application_id = child_application_ids.application_id
+    left join ' ~ ref('int_ecms__applications') ~ ' as applications
+        on dq_keys.application_id = applications.application_id',
+    otherwise='kept_no_child_on_application'
+) }}
+
+-- cases: int_ecms__cases keeps one row per case id
+
+{{ dq_table_reason_ctes(
+    table_name='cases',
+    rows_relation=ref('stg_ecms__cases'),
+    raw_table_name=source('ecms', 'cases').identifier,
+    columns=case_columns,
+    exclusions=[['dq_rows.case_id is null', 'null_case_id']],
+    levels=[[['case_id'], 'several_rows_per_case_id']]
+) }}
+
+-- persons on applications: one role per person and application (int_ecms__person_application_roles), then
+-- child_applications keeps subjects and the under-18s
+
+{{ dq_table_reason_ctes(
+    table_name='persons_on_applications',
+    rows_relation=ref('stg_ecms__persons_on_applications'),
+    raw_table_name=source('ecms', 'persons_on_applications').identifier,
+    columns=role_columns,
+    exclusions=[['dq_rows.application_id is null or dq_rows.person_id is null', 'null_person_or_application_id']],
+    levels=[[['application_id', 'person_id'], 'several_role_rows_per_person_application']],
+    classes=role_classes,
+    class_joins='left join child_applications
+        on
+            dq_keys.application_id = child_applications.application_id
+            and dq_keys.person_id = child_applications.person_id
+    left join ' ~ ref('int_ecms__applications') ~ ' as applications
+        on dq_keys.application_id = applications.application_id
+    left join ' ~ ref('int_ecms__people') ~ ' as people
+        on dq_keys.person_id = people.person_id',
+    otherwise='not_a_child_adult'
+) }}
+
+-- person relationships: family counts read each (person, related person, relationship group) once; the group
+-- is NULL for a row without a type, so excluded rows never share a key with kept ones
+
+{{ dq_table_reason_ctes(
+    table_name='person_relationships',
+    rows_relation=ref('stg_ecms__person_relationships'),
+    raw_table_name=source('ecms', 'person_relationships').identifier,
+    columns=relationship_columns,
+    exclusions=[
+        ['dq_rows.person_id is null or dq_rows.related_person_id is null', 'null_person_or_related_person_id'],
+        ['dq_rows.person_id = dq_rows.related_person_id', 'self_relationship'],
+        ['dq_rows.relationship_type_id is null', 'null_relationship_type']
+    ],
+    screen_columns=["case
+            when dq_rows.relationship_type_id is not null
                 then coalesce(relationship_type_groups.relationship_group, 'extended_family')
-        end as relationship_group,
-        {{ dq_row_number(relationship_columns_qualified, relationship_columns_qualified) }} as copy_rank
-    from {{ ref('stg_ecms__person_relationships') }} as relationships
-    left join relationship_type_groups
-        on relationships.relationship_type_id = relationship_type_groups.relationship_type_id
-
-),
-
-relationship_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('person_relationships' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'person_relationships').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when person_id is null or related_person_id is null then 'null_person_or_related_person_id'
-            when person_id = related_person_id then 'self_relationship'
-            when relationship_type_id is null then 'null_relationship_type'
-            when copy_rank > 1 then 'exact_duplicate_row'
-            when
-                {{ dq_row_number(['person_id', 'related_person_id', 'relationship_group'],
-                    ['copy_rank'] + relationship_columns) }} > 1
-                then 'several_rows_per_person_relative_group'
-            else 'kept'
-        end as reason_code
-    from relationship_copies
-
-),
+        end as relationship_group"],
+    screen_joins='left join relationship_type_groups
+        on dq_rows.relationship_type_id = relationship_type_groups.relationship_type_id',
+    levels=[[['person_id', 'related_person_id', 'relationship_group'], 'several_rows_per_person_relative_group']],
+    copy_join_columns=['person_id', 'related_person_id']
+) }}
 
 -- legal outputs: repeated outputs count once (int_ecms__legal_outputs); only a child's outputs reach
 -- child_applications
 
-output_copies as (
-
-    select
-        outputs.*,
-        {{ dq_row_number(output_columns, output_columns) }} as copy_rank
-    from {{ ref('stg_ecms__legal_outputs') }} as outputs
-
-),
-
-output_ranked as (
-
-    select
-        application_id,
-        person_id,
-        copy_rank,
-        {{ dq_row_number(output_read_columns, ['copy_rank'] + output_columns) }} as repeat_rank
-    from output_copies
-
-),
-
-output_classified as (
-
-    select
-        cast('ecms' as varchar(20)) as source_name,
-        cast('legal_outputs' as varchar(40)) as table_name,
-        cast('{{ source('ecms', 'legal_outputs').identifier | upper }}' as varchar(128)) as raw_table_name,
-        case
-            when output_ranked.application_id is null or output_ranked.person_id is null
-                then 'null_person_or_application_id'
-            when output_ranked.copy_rank > 1 then 'exact_duplicate_row'
-            when output_ranked.repeat_rank > 1 then 'repeated_row_other_row_id'
-            when child_applications.person_id is not null then 'kept'
-            else 'not_for_a_child_application'
-        end as reason_code
-    from output_ranked
-    left join child_applications
+{{ dq_table_reason_ctes(
+    table_name='legal_outputs',
+    rows_relation=ref('stg_ecms__legal_outputs'),
+    raw_table_name=source('ecms', 'legal_outputs').identifier,
+    columns=output_columns,
+    exclusions=[['dq_rows.application_id is null or dq_rows.person_id is null', 'null_person_or_application_id']],
+    levels=[[output_read_columns, 'repeated_row_other_row_id']],
+    copy_join_columns=['application_id', 'person_id'],
+    classes=[['child_applications.person_id is not null', 'kept']],
+    class_joins='left join child_applications
         on
-            output_ranked.application_id = child_applications.application_id
-            and output_ranked.person_id = child_applications.person_id
-
-),
+            dq_keys.application_id = child_applications.application_id
+            and dq_keys.person_id = child_applications.person_id',
+    otherwise='not_for_a_child_application'
+) }}
 
 -- lookups: every row with an id can be joined to
--- (person characteristics: the first CTEs, macro dq_characteristic_ctes)
 
-lookup_classified as (
+lookup_counted as (
 
     {% for pair in dq_reconciled_lookups() %}
         select
             cast('{{ pair[0] }}' as varchar(20)) as source_name,
             cast('{{ pair[1] }}' as varchar(40)) as table_name,
             cast('{{ source(pair[0], pair[1]).identifier | upper }}' as varchar(128)) as raw_table_name,
-            case when lookup_rows.id is null then 'null_lookup_id' else 'kept' end as reason_code
+            case when lookup_rows.id is null then 'null_lookup_id' else 'kept' end as reason_code,
+            cast(1 as bigint) as n_rows
         from {{ source(pair[0], pair[1]) }} as lookup_rows
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
@@ -328,23 +210,12 @@ lookup_classified as (
 
 classified as (
 
-    select * from people_classified
-    union all
-    select * from application_classified
-    union all
-    select * from case_classified
-    union all
-    select * from role_classified
-    {% for table_name in characteristics %}
+    {% for table_name in characteristics.keys() | list + ['people', 'applications', 'cases',
+        'persons_on_applications', 'person_relationships', 'legal_outputs'] -%}
+        select * from {{ table_name }}_counted
         union all
-        select * from {{ table_name }}_classified
-    {% endfor %}
-    union all
-    select * from relationship_classified
-    union all
-    select * from output_classified
-    union all
-    select * from lookup_classified
+    {% endfor -%}
+    select * from lookup_counted
 
 ),
 
@@ -355,13 +226,15 @@ counted as (
         table_name,
         raw_table_name,
         reason_code,
-        count(*) as n_rows
+        sum(n_rows) as n_rows
     from classified
     group by
         source_name,
         table_name,
         raw_table_name,
         reason_code
+    -- a reason no row reached (a level with no repeats) has no row, as with a count per raw row
+    having sum(n_rows) > 0
 
 ),
 
