@@ -872,8 +872,8 @@ select
 from all_child_rows
 group by all;
 
--- Mother and father per child and application (macro chosen_parent_ctes): on the same application, then
--- in the same case, then with a DOB, then the lowest id.
+-- Mother and father per child and application (macro chosen_parent_ctes, as one arg_min): on the same
+-- application, then in the same case, then with a DOB, then the lowest id.
 create or replace temp table chosen_parents as
 with
 
@@ -922,7 +922,12 @@ select
     children.has_application_date,
     children.latest_application_date,
     parent_links.parent_role,
-    parent_links.parent_person_id
+    arg_min(parent_links.parent_person_id, (
+        case when same_application.person_id is null then 1 else 0 end,
+        case when same_case.person_id is null then 1 else 0 end,
+        case when parent_links.has_dob then 0 else 1 end,
+        parent_links.parent_person_id
+    )) as parent_person_id
 from child_applications_distinct as children
 inner join parent_links
     on children.source_system = parent_links.source_system and children.person_id = parent_links.child_person_id
@@ -938,14 +943,7 @@ left join person_cases_all as same_case
         children.source_system = same_case.source_system
         and parent_links.parent_person_id = same_case.person_id
         and app_cases.case_id = same_case.case_id
-qualify row_number() over (
-    partition by children.source_system, children.person_id, children.application_id, parent_links.parent_role
-    order by
-        case when same_application.person_id is null then 0 else 1 end desc,
-        case when same_case.person_id is null then 0 else 1 end desc,
-        parent_links.has_dob desc,
-        parent_links.parent_person_id asc
-) = 1;
+group by all;
 
 -- The child's mother and father: from the latest application that has one.
 create or replace temp table child_parents as
