@@ -16,7 +16,8 @@ person_applications as (
         members.application_id,
         applications.case_id
     from {{ ref('stg_cms__application_members') }} as members
-    left join {{ ref('stg_cms__applications') }} as applications
+    -- int_cms__applications: one row per application, so a repeated raw row cannot add a second case
+    left join {{ ref('int_cms__applications') }} as applications
         on members.application_id = applications.application_id
     where
         members.person_id is not null

@@ -21,10 +21,12 @@ person_applications as (
 
 applications as (
 
+    -- One row per application (int_ecms__applications dedupes the raw rows): a repeated application row
+    -- must not repeat the person's row here.
     select
         application_id,
         case_id
-    from {{ ref('stg_ecms__applications') }}
+    from {{ ref('int_ecms__applications') }}
 
 ),
 
