@@ -2,7 +2,8 @@
 
 Each test is run by dbt on DuckDB in a throwaway project (its own dbt_project.yml and profile in a temporary
 folder) over a seed with one bad row per rule, so the checks are shown to be able to fail: a NULL in a
-column listed to `columns_are_not_null`, a 2 and a NULL in `flag_columns_are_0_1` columns. Takes ~10 s.
+column listed to `columns_are_not_null`, a 2 and a NULL in `flag_columns_are_0_1` columns, a repeated
+(flag_a, flag_b) pair for `unique_combination`. Takes ~10 s.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ SEED = """row_id,name,n,flag_a,flag_b
 2,,2,1,0
 3,c,,2,
 4,d,4,1,1
+5,e,5,1,1
 """
 
 YML = """version: 2
@@ -61,6 +63,14 @@ seeds:
           name: bad_flags
           arguments:
             columns: [flag_a, flag_b]
+      - unique_combination:
+          name: repeated_key
+          arguments:
+            columns: [flag_a, flag_b]
+      - unique_combination:
+          name: unique_key
+          arguments:
+            columns: [row_id, flag_a]
       - flag_columns_are_0_1:
           name: nullable_flag
           arguments:
@@ -104,3 +114,9 @@ def test_flag_columns_are_0_1_refuses_other_values_and_unlisted_nulls(results: d
     assert results["bad_flags"]["status"] == "fail"
     assert results["bad_flags"]["failures"] == 1  # row 3: flag_a = 2 and flag_b NULL
     assert results["nullable_flag"]["status"] == "pass"
+
+
+def test_unique_combination_returns_each_repeated_key(results: dict[str, dict[str, object]]) -> None:
+    assert results["repeated_key"]["status"] == "fail"
+    assert results["repeated_key"]["failures"] == 1  # (1, 1) on rows 4 and 5
+    assert results["unique_key"]["status"] == "pass"
