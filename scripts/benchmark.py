@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="full scale (multiplies the preset)")
     parser.add_argument("--half-scale", type=float, default=0.5, help="the smaller scale to compare with; 0 skips it")
     parser.add_argument("--seed", type=int, default=20240111)
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("CAFCASS_THREADS", "2")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("CAFCASS_THREADS", "3")), help="dbt threads (profiles.yml default 3); DuckDB itself, in dbt and in the floor, uses one thread per core")
     parser.add_argument("--memory-limit", default=os.environ.get("CAFCASS_DUCKDB_MEMORY", "4GB"), help="DuckDB memory_limit of dbt (profiles.yml) and the floor")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="raw, build and floor databases, dbt target and logs")
     parser.add_argument("--json", type=Path, help="where to write the results (default <work>/benchmark.json)")
@@ -353,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     full.mart_row_counts, full.children_by_system = count_marts(build_full, marts)
 
     progress("floor: scripts/benchmark_floor.sql on the full raw data")
-    floor, floor_rows = run_floor(raw_full, work / "floor.duckdb", work, args.memory_limit, args.threads)
+    floor, floor_rows = run_floor(raw_full, work / "floor.duckdb", work, args.memory_limit, os.cpu_count() or 2)
     mart_rows = full.mart_row_counts.get(FLOOR_MART, 0)
     progress(f"  {floor.seconds:.1f}s; floor {floor_rows:,} rows, {FLOOR_MART} mart {mart_rows:,} rows")
 
