@@ -25,6 +25,12 @@ select
     {{ string_agg('t.code_text', "', '", 't.code_text') }} as string_agg_result,
     -- snapshot: string_agg_distinct
     {{ string_agg('t.code_text', "'|'", 't.code_text', distinct=true) }} as string_agg_distinct_result,
+    -- snapshot: first_value_ignore_nulls
+    {{ first_value_ignore_nulls('t.code_text') }} over (
+        partition by t.person_id
+        order by t.start_date desc
+        rows between unbounded preceding and unbounded following
+    ) as first_value_result,
     -- snapshot: greatest_ignore_nulls
     {{ greatest_ignore_nulls('t.start_date', 't.end_date', 't.ref_date') }} as greatest_result,
     -- snapshot: least_ignore_nulls

@@ -1,0 +1,5 @@
+first_value(t.code_text ignore nulls) over (
+    partition by t.person_id
+    order by t.start_date desc
+    rows between unbounded preceding and unbounded following
+) as first_value_result
