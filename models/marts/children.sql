@@ -2,6 +2,12 @@
 -- system. The Stata code stops at one row per person per application (seed-pipeline §3.1); this is the
 -- child-level roll-up it left to the user. Every "pick one" ranks on a full tie-break.
 
+
+{#- The latest application first (undated last, then the highest application id): the full tie-break of
+    every per-child pick below. -#}
+{%- set latest_application_first =
+    'case when application_date is null then 1 else 0 end asc, application_date desc, application_id desc' %}
+
 with
 
 child_applications as (
@@ -59,25 +65,16 @@ ranked_latest as (
         has_usable_alf,
         row_number() over (
             partition by child_id
-            order by
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
+            order by {{ latest_application_first }}
         ) as latest_rank,
         {{ first_value_ignore_nulls('mother_person_id') }} over (
             partition by child_id
-            order by
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
+            order by {{ latest_application_first }}
             rows between unbounded preceding and unbounded following
         ) as mother_person_id,
         {{ first_value_ignore_nulls('father_person_id') }} over (
             partition by child_id
-            order by
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
+            order by {{ latest_application_first }}
             rows between unbounded preceding and unbounded following
         ) as father_person_id
     from child_applications
@@ -101,11 +98,7 @@ ranked_final_outcomes as (
         final_order_date,
         row_number() over (
             partition by child_id
-            order by
-                final_order_date desc,
-                case when application_date is null then 1 else 0 end asc,
-                application_date desc,
-                application_id desc
+            order by final_order_date desc, {{ latest_application_first }}
         ) as outcome_rank
     from child_applications
     where final_order_date is not null
